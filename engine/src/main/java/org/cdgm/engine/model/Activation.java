@@ -1,0 +1,58 @@
+package org.cdgm.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Hidden-layer nonlinearity. RELU and LEAKY_RELU make the decoder piecewise affine, the condition under which
+ * Lopez et al. (CLeaR 2024) prove the latent blocks identifiable; TANH is smooth and is offered to reproduce the
+ * non-identifiable case.
+ */
+public enum Activation {
+    RELU(true),
+    LEAKY_RELU(true),
+    TANH(false);
+
+    /** Negative slope of LEAKY_RELU. */
+    public static final double LEAKY_SLOPE = 0.2;
+
+    private final boolean piecewiseAffine;
+
+    Activation(boolean piecewiseAffine) {
+        this.piecewiseAffine = piecewiseAffine;
+    }
+
+    public boolean isPiecewiseAffine() {
+        return piecewiseAffine;
+    }
+
+    /** Returns the activated copy of {@code pre}. */
+    public INDArray apply(INDArray pre) {
+        switch (this) {
+            case RELU:
+                return Transforms.relu(pre, true);
+            case LEAKY_RELU:
+                return Transforms.leakyRelu(pre, LEAKY_SLOPE, true);
+            case TANH:
+                return Transforms.tanh(pre, true);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /** Gradient with respect to the pre-activation, given the upstream gradient and the forward values. */
+    public INDArray backward(INDArray dOut, INDArray pre, INDArray out) {
+        switch (this) {
+            case RELU:
+                return dOut.mul(pre.gt(0).castTo(dOut.dataType()));
+            case LEAKY_RELU: {
+                INDArray slope = pre.gt(0).castTo(dOut.dataType()).muli(1 - LEAKY_SLOPE).addi(LEAKY_SLOPE);
+                return dOut.mul(slope);
+            }
+            case TANH:
+                return dOut.mul(out.mul(out).rsubi(1));
+            default:
+                throw new AssertionError(this);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.cdgm.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** An affine map {@code x W + b}; its weights live in a flat parameter vector (see {@link ParamRef}). */
+public final class DenseLayer {
+    private final ParamRef weight;
+    private final ParamRef bias;
+
+    public DenseLayer(ParamRef weight, ParamRef bias) {
+        if (weight.cols() != bias.cols() || bias.rows() != 1) {
+            throw new IllegalArgumentException("Bias " + bias + " does not fit weight " + weight);
+        }
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    public ParamRef weight() {
+        return weight;
+    }
+
+    public ParamRef bias() {
+        return bias;
+    }
+
+    public long inputSize() {
+        return weight.rows();
+    }
+
+    public long outputSize() {
+        return weight.cols();
+    }
+
+    public INDArray forward(INDArray params, INDArray x) {
+        return x.mmul(weight.in(params)).addiRowVector(bias.in(params));
+    }
+
+    /**
+     * Accumulates this layer's parameter gradient into {@code grad} (same layout as params) and returns the
+     * gradient with respect to the input, or null when {@code needInputGrad} is false.
+     */
+    public INDArray backward(INDArray params, INDArray grad, INDArray x, INDArray dPre, boolean needInputGrad) {
+        Nd4j.gemm(x, dPre, weight.in(grad), true, false, 1.0, 1.0);
+        bias.in(grad).addi(dPre.sum(true, 0));
+        return needInputGrad ? dPre.mmul(weight.in(params).transpose()) : null;
+    }
+}

@@ -1,0 +1,22 @@
+package org.cdgm.engine.model;
+
+/** Observation noise model p(x | decoder output). */
+public enum Likelihood {
+    /** Continuous data; per-gene variance. */
+    GAUSSIAN(false),
+    /** Counts; rate = library size x softmax(decoder output). */
+    POISSON(true),
+    /** Over-dispersed counts; mean as for Poisson, per-gene inverse dispersion (scVI's parameterisation). */
+    NEGATIVE_BINOMIAL(true);
+
+    private final boolean counts;
+
+    Likelihood(boolean counts) {
+        this.counts = counts;
+    }
+
+    /** Whether the data must be non-negative integer counts. */
+    public boolean isCount() {
+        return counts;
+    }
+}

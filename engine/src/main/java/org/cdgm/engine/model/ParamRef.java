@@ -1,0 +1,22 @@
+package org.cdgm.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A named slice of a flat parameter vector. The same reference resolves to a view into the parameter vector
+ * or into any gradient buffer of the same layout, so a module can write its gradient into whichever buffer
+ * (background, target, regulariser) the training step asks for.
+ */
+public record ParamRef(String name, long offset, long rows, long cols, ParameterGroup group) {
+
+    public long length() {
+        return rows * cols;
+    }
+
+    /** A writable view of this slice of {@code flat} (a 1 x N row vector), shaped rows x cols in C order. */
+    public INDArray in(INDArray flat) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + length()))
+                .reshape('c', rows, cols);
+    }
+}

@@ -1,0 +1,59 @@
+package org.cdgm.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Every likelihood x prior x activation: analytic ELBO gradients against central finite differences. */
+class ContrastiveVaeGradientTest {
+
+    @ParameterizedTest(name = "{0} / {1} / {2}")
+    @CsvSource({
+        "GAUSSIAN, STANDARD_NORMAL, RELU",
+        "GAUSSIAN, MIXTURE_OF_GAUSSIANS, RELU",
+        "POISSON, STANDARD_NORMAL, RELU",
+        "POISSON, MIXTURE_OF_GAUSSIANS, LEAKY_RELU",
+        "NEGATIVE_BINOMIAL, STANDARD_NORMAL, TANH",
+        "NEGATIVE_BINOMIAL, MIXTURE_OF_GAUSSIANS, RELU",
+    })
+    void elboGradientMatchesFiniteDifferences(Likelihood lik, PriorKind prior, Activation act) {
+        ModelConfig cfg = Fixtures.tinyConfig(lik, prior).withNetwork(6, 1, 2, act);
+        ContrastiveVae vae = new ContrastiveVae(cfg);
+        INDArray params = vae.initialParameters(11);
+        CellBatch bg = Fixtures.batch(lik, 7, cfg.genes(), 1);
+        CellBatch tg = Fixtures.batch(lik, 9, cfg.genes(), 2);
+        Noise noise = Noise.draw(new SplittableRandom(3), 7, 9, cfg.sharedDim(), cfg.salientDim(), DataType.DOUBLE,
+                false);
+        INDArray grad = vae.layout().zeros(DataType.DOUBLE);
+        vae.lossAndGradients(vae.forward(params, bg, tg, noise), grad, grad, null, null);
+        GradientCheck.assertMatches(params, grad,
+                p -> vae.evaluate(vae.forward(p, bg, tg, noise)).totalLoss(), 1e-6, 1e-6, 1e-4,
+                lik + "/" + prior + "/" + act);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"GAUSSIAN", "NEGATIVE_BINOMIAL"})
+    void separateBuffersSplitTheGradientByObjective(Likelihood lik) {
+        ModelConfig cfg = Fixtures.tinyConfig(lik, PriorKind.MIXTURE_OF_GAUSSIANS);
+        ContrastiveVae vae = new ContrastiveVae(cfg);
+        INDArray params = vae.initialParameters(5);
+        CellBatch bg = Fixtures.batch(lik, 6, cfg.genes(), 7);
+        CellBatch tg = Fixtures.batch(lik, 8, cfg.genes(), 8);
+        Noise noise = Noise.draw(new SplittableRandom(9), 6, 8, 2, 2, DataType.DOUBLE, false);
+        INDArray gB = vae.layout().zeros(DataType.DOUBLE);
+        INDArray gT = vae.layout().zeros(DataType.DOUBLE);
+        vae.lossAndGradients(vae.forward(params, bg, tg, noise), gB, gT, null, null);
+        // background gradient alone matches finite differences of the background loss
+        GradientCheck.assertMatches(params, gB,
+                p -> vae.evaluate(vae.forward(p, bg, tg, noise)).backgroundLoss(), 1e-6, 1e-6, 1e-4, "background");
+        GradientCheck.assertMatches(params, gT,
+                p -> vae.evaluate(vae.forward(p, bg, tg, noise)).targetLoss(), 1e-6, 1e-6, 1e-4, "target");
+        // the background loss does not depend on target-only parameters
+        assertEquals(0.0, vae.layout().targetOnlyPart(gB).norm2Number().doubleValue(), 0.0);
+    }
+}
