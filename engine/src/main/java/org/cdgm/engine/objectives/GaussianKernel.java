@@ -1,0 +1,75 @@
+package org.cdgm.engine.objectives;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * k(a, c) = exp(-|a - c|^2 / w) with w = 2 h^2. The width is a constant of the step (the median heuristic is
+ * computed on detached codes), so gradients flow only through the codes.
+ */
+final class GaussianKernel {
+    private final double width;
+
+    GaussianKernel(double width) {
+        if (!(width > 0) || !Double.isFinite(width)) {
+            throw new IllegalArgumentException("Kernel width must be positive and finite, got " + width);
+        }
+        this.width = width;
+    }
+
+    /** Width from a fixed bandwidth h, or the median heuristic (w = median pairwise squared distance). */
+    static GaussianKernel of(double bandwidth, INDArray... pooled) {
+        if (Double.isNaN(bandwidth)) {
+            return new GaussianKernel(Math.max(medianSquaredDistance(pooled), 1e-6));
+        }
+        return new GaussianKernel(2 * bandwidth * bandwidth);
+    }
+
+    double width() {
+        return width;
+    }
+
+    static INDArray squaredDistances(INDArray a, INDArray c) {
+        INDArray aa = a.mul(a).sum(true, 1);
+        INDArray cc = c.mul(c).sum(true, 1).transpose();
+        INDArray d = a.mmul(c.transpose()).muli(-2.0).addiColumnVector(aa).addiRowVector(cc);
+        return Transforms.max(d, 0.0, false);
+    }
+
+    INDArray matrix(INDArray a, INDArray c) {
+        return Transforms.exp(squaredDistances(a, c).muli(-1.0 / width), false);
+    }
+
+    /**
+     * Adds {@code w} x d/da of sum_ij K_ij * M_ij (M = weights, same shape as K) into dA, and the part for c
+     * into dC when not null. d K_ij / d a_i = -2 K_ij (a_i - c_j) / width.
+     */
+    void addGradient(INDArray a, INDArray c, INDArray kTimesM, double w, INDArray dA, INDArray dC) {
+        double f = -2.0 * w / width;
+        dA.addi(a.mulColumnVector(kTimesM.sum(true, 1)).subi(kTimesM.mmul(c)).muli(f));
+        if (dC != null) {
+            dC.addi(c.mulColumnVector(kTimesM.sum(true, 0).transpose()).subi(kTimesM.transpose().mmul(a)).muli(f));
+        }
+    }
+
+    /** Median of squared distances over distinct pairs of the pooled rows. */
+    static double medianSquaredDistance(INDArray... sets) {
+        INDArray pooled = sets.length == 1 ? sets[0] : org.nd4j.linalg.factory.Nd4j.vstack(sets);
+        double[][] d = squaredDistances(pooled, pooled).toDoubleMatrix();
+        int n = d.length;
+        if (n < 2) {
+            return 1.0;
+        }
+        double[] upper = new double[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                upper[k++] = d[i][j];
+            }
+        }
+        Arrays.sort(upper);
+        return upper[upper.length / 2];
+    }
+}
