@@ -1,5 +1,7 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.data.ValueDomain;
+
 /** Observation noise model p(x | decoder output). */
 public enum Likelihood {
     /** Continuous data; per-gene variance. */
@@ -18,5 +20,9 @@ public enum Likelihood {
     /** Whether the data must be non-negative integer counts. */
     public boolean isCount() {
         return counts;
+    }
+
+    public ValueDomain valueDomain() {
+        return counts ? ValueDomain.COUNTS : ValueDomain.REAL;
     }
 }

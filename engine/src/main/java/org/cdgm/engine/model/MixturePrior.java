@@ -3,8 +3,6 @@ package org.cdgm.engine.model;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -45,23 +43,20 @@ public final class MixturePrior implements LatentPrior {
 
     @Override
     public double kl(INDArray params, LatentSample s, LatentGradient g, INDArray grad, double scale) {
+        // All components at once with matrix products (a loop over K costs K times the op overhead):
+        // |z - m_k|^2_k = (z*z) . iv_k - 2 z . (m_k * iv_k) + (m_k * m_k) . iv_k, with iv = exp(-2 logStd)
         INDArray z = s.sample();
         long n = z.rows();
         INDArray m = means.in(params);
         INDArray ls = logStd.in(params);
-        INDArray logPi = logSoftmaxRow(logits.in(params));
-        INDArray logComp = Nd4j.create(z.dataType(), n, components);
-        INDArray[] diff = new INDArray[components];
-        INDArray[] invVar = new INDArray[components];
-        for (int k = 0; k < components; k++) {
-            INDArray mk = m.getRow(k, true);
-            INDArray lsk = ls.getRow(k, true);
-            invVar[k] = Transforms.exp(lsk.mul(-2.0), false);
-            diff[k] = z.subRowVector(mk);
-            INDArray quad = diff[k].mul(diff[k]).muliRowVector(invVar[k]).sum(true, 1);
-            double constant = logPi.getDouble(0, k) - lsk.sumNumber().doubleValue() - 0.5 * dim * LOG_2PI;
-            logComp.putColumn(k, quad.muli(-0.5).addi(constant));
-        }
+        INDArray iv = Transforms.exp(ls.mul(-2.0), false);
+        INDArray mIv = m.mul(iv);
+        INDArray zz = z.mul(z);
+        INDArray constant = logSoftmaxRow(logits.in(params)).subi(ls.sum(true, 1).transpose())
+                .subi(0.5 * dim * LOG_2PI);
+        INDArray quad = zz.mmul(iv.transpose()).subi(z.mmul(mIv.transpose()).muli(2.0))
+                .addiRowVector(m.mul(mIv).sum(true, 1).transpose());
+        INDArray logComp = quad.muli(-0.5).addiRowVector(constant);
         INDArray logP = logSumExpRows(logComp);
         // -H(q) per row = -0.5 * sum_d (log 2 pi + 1 + logVar)
         double negEntropySum = -0.5 * (s.logVar().sumNumber().doubleValue() + n * dim * (LOG_2PI + 1.0));
@@ -70,24 +65,20 @@ public final class MixturePrior implements LatentPrior {
             return kl;
         }
         g.addLogVar(s.logVar().ulike().assign(-0.5 * scale));
-        INDArray resp = Transforms.exp(logComp.subColumnVector(logP), false); // n x K responsibilities
-        INDArray dz = z.ulike().assign(0);
-        INDArray dMeans = means.in(grad);
-        INDArray dLogStd = logStd.in(grad);
-        for (int k = 0; k < components; k++) {
-            INDArray rk = resp.getColumn(k, true);
-            INDArray weighted = diff[k].mulRowVector(invVar[k]).muliColumnVector(rk); // r_k (z - m_k) / var_k
-            dz.addi(weighted);
-            // d(-log p)/dm_k = -sum r_k (z - m_k)/var_k ; d(-log p)/ds_k = -sum r_k ((z - m_k)^2/var_k - 1)
-            dMeans.getRow(k, true).subi(weighted.sum(true, 0).muli(scale));
-            INDArray sq = diff[k].mul(diff[k]).muliRowVector(invVar[k]).subi(1.0).muliColumnVector(rk);
-            dLogStd.getRow(k, true).subi(sq.sum(true, 0).muli(scale));
-        }
-        g.addSample(dz.muli(scale));
-        // d(-log p)/dlogit_k = -sum_rows (r_k - pi_k)
-        INDArray pi = Transforms.exp(logPi, true);
-        INDArray dLogits = resp.sum(true, 0).subi(pi.mul(n)).negi().muli(scale);
-        logits.in(grad).addi(dLogits);
+        INDArray resp = Transforms.exp(logComp.subiColumnVector(logP), false); // n x K responsibilities
+        // d(-log p)/dz = z * (R iv) - R (m * iv)
+        g.addSample(z.mul(resp.mmul(iv)).subi(resp.mmul(mIv)).muli(scale));
+        INDArray rz = resp.transpose().mmul(z);          // K x d
+        INDArray rzz = resp.transpose().mmul(zz);        // K x d
+        INDArray count = resp.sum(true, 0).transpose();  // K x 1
+        // d(-log p)/dm = -(R^T z - count * m) * iv
+        means.in(grad).subi(rz.sub(m.mulColumnVector(count)).muli(iv).muli(scale));
+        // d(-log p)/ds = -(R^T z^2 - 2 R^T z * m + count * m^2) * iv + count
+        INDArray spread = rzz.sub(rz.mul(m).muli(2.0)).addi(m.mul(m).muliColumnVector(count)).muli(iv);
+        logStd.in(grad).addi(spread.rsubi(0).addiColumnVector(count).muli(scale));
+        // d(-log p)/dlogit_k = -(count_k - n pi_k)
+        INDArray pi = Transforms.exp(logSoftmaxRow(logits.in(params)), false);
+        logits.in(grad).addi(count.transpose().sub(pi.mul(n)).negi().muli(scale));
         return kl;
     }
 
@@ -107,9 +98,9 @@ public final class MixturePrior implements LatentPrior {
 
     @Override
     public double[][] sample(INDArray params, int n, SplittableRandom rng) {
-        double[][] m = means.in(params).toDoubleMatrix();
-        double[][] ls = logStd.in(params).toDoubleMatrix();
-        double[] pi = Transforms.exp(logSoftmaxRow(logits.in(params)), false).toDoubleVector();
+        double[][] m = HostArrays.rows(means.in(params));
+        double[][] ls = HostArrays.rows(logStd.in(params));
+        double[] pi = HostArrays.flat(Transforms.exp(logSoftmaxRow(logits.in(params)), false));
         double[][] out = new double[n][dim];
         for (int i = 0; i < n; i++) {
             int k = pick(pi, rng.nextDouble());

@@ -1,7 +1,6 @@
 package org.cdgm.engine.objectives;
 
-import java.util.Arrays;
-
+import org.cdgm.engine.model.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -54,22 +53,34 @@ final class GaussianKernel {
         }
     }
 
-    /** Median of squared distances over distinct pairs of the pooled rows. */
+    /** Median of squared distances over distinct pairs of the pooled rows (quickselect on host copies). */
     static double medianSquaredDistance(INDArray... sets) {
-        INDArray pooled = sets.length == 1 ? sets[0] : org.nd4j.linalg.factory.Nd4j.vstack(sets);
-        double[][] d = squaredDistances(pooled, pooled).toDoubleMatrix();
-        int n = d.length;
-        if (n < 2) {
+        int total = 0;
+        for (INDArray s : sets) {
+            total += (int) s.rows();
+        }
+        if (total < 2) {
             return 1.0;
         }
-        double[] upper = new double[n * (n - 1) / 2];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                upper[k++] = d[i][j];
+        double[][] pts = new double[total][];
+        int at = 0;
+        for (INDArray s : sets) {
+            for (double[] row : HostArrays.rows(s)) {
+                pts[at++] = row;
             }
         }
-        Arrays.sort(upper);
-        return upper[upper.length / 2];
+        double[] d = new double[total * (total - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < total; i++) {
+            for (int j = i + 1; j < total; j++) {
+                double sq = 0;
+                for (int c = 0; c < pts[i].length; c++) {
+                    double diff = pts[i][c] - pts[j][c];
+                    sq += diff * diff;
+                }
+                d[k++] = sq;
+            }
+        }
+        return Selection.kth(d, d.length / 2);
     }
 }

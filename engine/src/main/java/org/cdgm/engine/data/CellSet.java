@@ -1,0 +1,34 @@
+package org.cdgm.engine.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The cells of one condition: their expression matrix and their ids (for messages and output tables). */
+public record CellSet(Condition condition, CellMatrix matrix, List<String> cellIds) {
+
+    public CellSet {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(matrix, "matrix");
+        cellIds = List.copyOf(cellIds);
+        if (cellIds.size() != matrix.cells()) {
+            throw new InvalidInputException(condition.label() + " data set has " + matrix.cells() + " cells but "
+                    + cellIds.size() + " cell ids");
+        }
+    }
+
+    /** Cells named cell_1 .. cell_n. */
+    public static CellSet withDefaultIds(Condition condition, CellMatrix matrix) {
+        String prefix = condition == Condition.BACKGROUND ? "background_" : "target_";
+        return new CellSet(condition, matrix,
+                java.util.stream.IntStream.rangeClosed(1, matrix.cells()).mapToObj(i -> prefix + i).toList());
+    }
+
+    public int cells() {
+        return matrix.cells();
+    }
+
+    /** "Target cell 'id' (row r)", 1-based row as a user sees it in a table. */
+    public String describeCell(int row) {
+        return condition.label() + " cell '" + cellIds.get(row) + "' (row " + (row + 1) + ")";
+    }
+}

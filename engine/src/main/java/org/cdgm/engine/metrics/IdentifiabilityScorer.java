@@ -1,0 +1,64 @@
+package org.cdgm.engine.metrics;
+
+/** Scores learned latents against known ones (simulation) with every metric of {@link IdentifiabilityReport}. */
+public final class IdentifiabilityScorer {
+    private final long seed;
+    private final Regressor linear = new RidgeRegression(1e-6);
+    private final Regressor kernel = new KernelRidge(0.05, 1000);
+
+    /** @param seed seed of the held-out splits of the regression scores */
+    public IdentifiabilityScorer(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * @param trueSharedB    true z of background cells;  learnedSharedB learned z of the same cells
+     * @param trueSharedT    true z of target cells;      learnedSharedT learned z of the same cells
+     * @param trueSalientT   true t of target cells;      learnedSalientT learned t of the same cells
+     * @param learnedSalientB learned t of background cells
+     */
+    public IdentifiabilityReport score(double[][] trueSharedB, double[][] trueSharedT, double[][] trueSalientT,
+                                       double[][] learnedSharedB, double[][] learnedSharedT,
+                                       double[][] learnedSalientT, double[][] learnedSalientB) {
+        double[][] trueShared = stack(trueSharedB, trueSharedT);
+        double[][] learnedShared = stack(learnedSharedB, learnedSharedT);
+        return new IdentifiabilityReport(
+                Mcc.of(trueShared, learnedShared, Correlation.PEARSON).mean(),
+                Mcc.of(trueShared, learnedShared, Correlation.SPEARMAN).mean(),
+                AlignedMcc.of(trueShared, learnedShared, seed),
+                Mcc.of(trueSalientT, learnedSalientT, Correlation.PEARSON).mean(),
+                Mcc.of(trueSalientT, learnedSalientT, Correlation.SPEARMAN).mean(),
+                AlignedMcc.of(trueSalientT, learnedSalientT, seed),
+                BlockR2.of(learnedShared, trueShared, linear, seed),
+                BlockR2.of(learnedShared, trueShared, kernel, seed),
+                BlockR2.of(learnedSalientT, trueSalientT, linear, seed),
+                BlockR2.of(learnedSalientT, trueSalientT, kernel, seed),
+                BlockR2.of(learnedSharedT, trueSalientT, linear, seed),
+                BlockR2.of(learnedSharedT, trueSalientT, kernel, seed),
+                BlockR2.of(learnedSalientT, trueSharedT, linear, seed),
+                BlockR2.of(learnedSalientT, trueSharedT, kernel, seed),
+                totalVariance(learnedSalientB) / Math.max(totalVariance(learnedSalientT), 1e-300));
+    }
+
+    static double[][] stack(double[][] a, double[][] b) {
+        double[][] out = new double[a.length + b.length][];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static double totalVariance(double[][] x) {
+        int n = x.length;
+        double total = 0;
+        for (int j = 0; j < x[0].length; j++) {
+            double mean = 0;
+            for (double[] r : x) {
+                mean += r[j] / n;
+            }
+            for (double[] r : x) {
+                total += (r[j] - mean) * (r[j] - mean) / n;
+            }
+        }
+        return total;
+    }
+}

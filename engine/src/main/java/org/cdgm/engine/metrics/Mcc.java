@@ -1,0 +1,30 @@
+package org.cdgm.engine.metrics;
+
+/**
+ * Mean correlation coefficient between true and learned latent dimensions: |correlations| matched one to one by
+ * the Hungarian algorithm, averaged over the smaller side (the true dimensions when the model has more). 1 means
+ * every true dimension is recovered up to permutation, sign and (Spearman: any monotone) rescaling.
+ */
+public final class Mcc {
+    private Mcc() {
+    }
+
+    /** Matched correlations and the assignment (true dimension -> learned dimension). */
+    public record Result(double mean, double[] matched, int[][] pairs) {
+    }
+
+    public static Result of(double[][] truth, double[][] learned, Correlation kind) {
+        if (truth.length != learned.length) {
+            throw new IllegalArgumentException("MCC needs the same cells: " + truth.length + " vs " + learned.length);
+        }
+        double[][] corr = kind.absoluteMatrix(truth, learned);
+        int[][] pairs = LinearAssignment.maximise(corr);
+        double[] matched = new double[pairs.length];
+        double sum = 0;
+        for (int k = 0; k < pairs.length; k++) {
+            matched[k] = corr[pairs[k][0]][pairs[k][1]];
+            sum += matched[k];
+        }
+        return new Result(pairs.length == 0 ? Double.NaN : sum / pairs.length, matched, pairs);
+    }
+}

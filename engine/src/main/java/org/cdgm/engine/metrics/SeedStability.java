@@ -1,0 +1,22 @@
+package org.cdgm.engine.metrics;
+
+/**
+ * Agreement of two fits that differ only in their seed, on the same cells: the practical identifiability score
+ * on real data, where the true latents are unknown. An identifiable model finds the same latents again (up to
+ * permutation and sign for MCC, up to an affine map for R^2).
+ *
+ * @param sharedMcc  MCC (Pearson) between the two fits' shared coordinates, all cells
+ * @param salientMcc MCC (Pearson) between the two fits' salient coordinates, target cells
+ * @param sharedR2   held-out R^2 of fit B's shared coordinates from fit A's (affine)
+ * @param salientR2  held-out R^2 of fit B's salient coordinates from fit A's (affine)
+ */
+public record SeedStability(double sharedMcc, double salientMcc, double sharedR2, double salientR2) {
+
+    public static SeedStability of(double[][] sharedA, double[][] sharedB, double[][] salientA, double[][] salientB,
+                                   long seed) {
+        Regressor linear = new RidgeRegression(1e-6);
+        return new SeedStability(Mcc.of(sharedA, sharedB, Correlation.PEARSON).mean(),
+                Mcc.of(salientA, salientB, Correlation.PEARSON).mean(),
+                BlockR2.of(sharedA, sharedB, linear, seed), BlockR2.of(salientA, salientB, linear, seed));
+    }
+}

@@ -1,0 +1,30 @@
+package org.cdgm.engine.training;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Closed-form min-norm point of the segment between two gradients (MGDA for two objectives, Sener and Koltun
+ * 2018): alpha = clip(((g_t - g_b) . g_t) / |g_b - g_t|^2, 0, 1) minimises |alpha g_b + (1 - alpha) g_t|. The
+ * resulting direction decreases both objectives whenever that is possible (Pareto stationarity otherwise).
+ */
+public final class MinNormSolver {
+    private MinNormSolver() {
+    }
+
+    public static double alpha(INDArray gBackground, INDArray gTarget) {
+        double bb = gBackground.mul(gBackground).sumNumber().doubleValue();
+        double tt = gTarget.mul(gTarget).sumNumber().doubleValue();
+        double bt = gBackground.mul(gTarget).sumNumber().doubleValue();
+        return alpha(bb, tt, bt);
+    }
+
+    /** From the dot products: |g_b|^2, |g_t|^2 and g_b . g_t. */
+    public static double alpha(double bb, double tt, double bt) {
+        double denominator = bb - 2 * bt + tt;
+        if (!(denominator > 1e-20)) {
+            return 0.5; // identical gradients: any convex combination is the same direction
+        }
+        double a = (tt - bt) / denominator;
+        return Math.max(0.0, Math.min(1.0, a));
+    }
+}

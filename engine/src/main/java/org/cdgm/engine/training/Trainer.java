@@ -1,0 +1,260 @@
+package org.cdgm.engine.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.DatasetValidator;
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.model.CellBatch;
+import org.cdgm.engine.model.CodeGradients;
+import org.cdgm.engine.model.ContrastiveVae;
+import org.cdgm.engine.model.ElboTerms;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.model.Noise;
+import org.cdgm.engine.model.ParameterLayout;
+import org.cdgm.engine.model.TrainedModel;
+import org.cdgm.engine.objectives.Regulariser;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Fits a contrastive VAE (scvi-tools' "training plan", Tribuo's Trainer). One step draws a background and a
+ * target minibatch, runs one forward and one backward pass, and writes the background and target gradients into
+ * separate buffers only when MGDA needs them apart, so MO costs the same passes as classic training. Everything
+ * random derives from the seed; with a fixed thread count a fit is reproducible bit for bit.
+ */
+public final class Trainer {
+
+    /** Validation pairs are evaluated with fixed noise so the early-stopping signal is not sampling noise. */
+    private record ValidationChunk(CellBatch background, CellBatch target, Noise noise) {
+    }
+
+    private final ModelConfig config;
+    private final TrainingSettings settings;
+
+    public Trainer(ModelConfig config, TrainingSettings settings) {
+        this.config = config;
+        this.settings = settings;
+    }
+
+    public TrainingResult fit(ContrastiveDataset data, TrainingMonitor monitor) {
+        DatasetValidator.validate(data, config.likelihood().valueDomain());
+        if (data.geneCount() != config.genes()) {
+            throw new InvalidInputException("The model is configured for " + config.genes() + " genes but the data "
+                    + "have " + data.geneCount());
+        }
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        long initSeed = root.nextLong();
+        SplittableRandom splitRng = root.split();
+        SplittableRandom shuffleRng = root.split();
+        SplittableRandom noiseRng = root.split();
+        SplittableRandom validationNoiseRng = root.split();
+
+        DataSplit bSplit = DataSplit.of(data.background().cells(), settings.validationFraction(), splitRng);
+        DataSplit tSplit = DataSplit.of(data.target().cells(), settings.validationFraction(), splitRng);
+        DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, settings.batchSize(),
+                settings.validationFraction());
+        DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, settings.batchSize(),
+                settings.validationFraction());
+
+        ContrastiveVae vae = new ContrastiveVae(config);
+        DataType dtype = vae.dataType();
+        ParameterLayout layout = vae.layout();
+        INDArray params = vae.initialParameters(initSeed);
+        Regulariser reg = settings.regulariser().create(settings.bandwidth());
+        boolean needTb = reg != null && reg.needsSalientBackground();
+        int kz = config.sharedDim();
+        int kt = config.salientDim();
+        int batch = settings.batchSize();
+
+        BatchSampler bSampler = new BatchSampler(data.background().matrix(), bSplit.training(), shuffleRng.split(),
+                dtype);
+        BatchSampler tSampler = new BatchSampler(data.target().matrix(), tSplit.training(), shuffleRng.split(), dtype);
+        List<ValidationChunk> validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb);
+
+        Adam adam = new Adam(settings.learningRate(), params);
+        DualAscent dual = settings.mode().isConstrained()
+                ? new DualAscent(settings.epsilon(), settings.dualLearningRate(), 0.0) : null;
+        boolean mo = settings.mode().isMultiObjective();
+        INDArray gB = layout.zeros(dtype);
+        INDArray gT = mo ? layout.zeros(dtype) : gB;
+        INDArray gR = mo ? layout.zeros(dtype) : gB;
+        INDArray direction = mo ? layout.zeros(dtype) : gB;
+        CheckpointSelector checkpoints = new CheckpointSelector(settings.mode().isConstrained(), settings.epsilon());
+
+        int stepsPerEpoch = (int) Math.ceil(Math.max(bSplit.training().length, tSplit.training().length)
+                / (double) batch);
+        long totalSteps = (long) stepsPerEpoch * settings.epochs();
+        List<EpochReport> history = new ArrayList<>();
+        int sinceImprovement = 0;
+        boolean stoppedEarly = false;
+
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double sumB = 0;
+            double sumT = 0;
+            double sumR = 0;
+            double sumAlpha = 0;
+            for (int step = 1; step <= stepsPerEpoch; step++) {
+                if (monitor.isCancelled()) {
+                    throw new TrainingCancelledException("Training cancelled at epoch " + epoch + ", step " + step);
+                }
+                CellBatch bBatch = bSampler.next(batch);
+                CellBatch tBatch = tSampler.next(batch);
+                Noise noise = Noise.draw(noiseRng, batch, batch, kz, kt, dtype, needTb);
+                ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
+                double weight = dual != null ? dual.lambda() : settings.penaltyWeight();
+                CodeGradients extra = reg != null && weight > 0 ? new CodeGradients() : null;
+                double r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, weight);
+                gB.assign(0);
+                if (mo) {
+                    gT.assign(0);
+                    gR.assign(0);
+                }
+                ElboTerms terms = vae.lossAndGradients(fp, gB, gT, extra, gR);
+                checkFinite(terms, r, epoch, step);
+                if (mo) {
+                    double alpha = MinNormSolver.alpha(layout.sharedPart(gB), layout.sharedPart(gT));
+                    sumAlpha += alpha;
+                    layout.sharedPart(direction).assign(layout.sharedPart(gB).mul(alpha))
+                            .addi(layout.sharedPart(gT).mul(1 - alpha));
+                    layout.targetOnlyPart(direction).assign(layout.targetOnlyPart(gT))
+                            .addi(layout.targetOnlyPart(gB));
+                    direction.addi(gR);
+                }
+                double norm = direction.norm2Number().doubleValue();
+                if (!Double.isFinite(norm)) {
+                    throw diverged(epoch, step, "the gradient", norm);
+                }
+                adam.step(params, direction);
+                if (dual != null) {
+                    dual.update(r);
+                }
+                sumB += terms.backgroundLoss();
+                sumT += terms.targetLoss();
+                sumR += r;
+                long done = (long) (epoch - 1) * stepsPerEpoch + step;
+                monitor.onProgress(done / (double) totalSteps, "Epoch " + epoch + " of " + settings.epochs());
+            }
+            double[] val = evaluate(vae, params, validation, reg);
+            EpochReport report = new EpochReport(epoch, sumB / stepsPerEpoch, sumT / stepsPerEpoch,
+                    reg == null ? Double.NaN : sumR / stepsPerEpoch, val[0], val[1], val[2],
+                    mo ? sumAlpha / stepsPerEpoch : Double.NaN, dual != null ? dual.lambda() : Double.NaN,
+                    (System.nanoTime() - t0) / 1e9);
+            history.add(report);
+            monitor.onEpoch(report);
+            if (validation.isEmpty()) {
+                checkpoints.offer(epoch, -epoch, 0, params); // no validation split: keep the last epoch
+                continue;
+            }
+            if (!Double.isFinite(val[0] + val[1])) {
+                throw diverged(epoch, stepsPerEpoch, "the validation loss", val[0] + val[1]);
+            }
+            double penalised = val[0] + val[1] + (dual == null && reg != null ? settings.penaltyWeight() * val[2] : 0);
+            if (checkpoints.offer(epoch, penalised, reg == null ? 0 : val[2], params)) {
+                sinceImprovement = 0;
+            } else if (settings.patience() > 0 && ++sinceImprovement >= settings.patience()) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        monitor.onProgress(1.0, "Done");
+        TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(),
+                provenance(data, reg, checkpoints.bestEpoch(), history.size()));
+        return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
+                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible());
+    }
+
+    private List<ValidationChunk> validationChunks(ContrastiveDataset data, DataSplit b, DataSplit t,
+                                                   SplittableRandom rng, DataType dtype, boolean needTb) {
+        List<ValidationChunk> chunks = new ArrayList<>();
+        int nb = b.validation().length;
+        int nt = t.validation().length;
+        if (nb == 0 || nt == 0) {
+            return chunks;
+        }
+        int size = Math.min(settings.batchSize(), Math.max(nb, nt));
+        int count = (int) Math.ceil(Math.max(nb, nt) / (double) size);
+        for (int c = 0; c < count; c++) {
+            int[] rb = cyclic(b.validation(), c * size, Math.min(size, nb));
+            int[] rt = cyclic(t.validation(), c * size, Math.min(size, nt));
+            chunks.add(new ValidationChunk(BatchSampler.gather(data.background().matrix(), rb, dtype),
+                    BatchSampler.gather(data.target().matrix(), rt, dtype),
+                    Noise.draw(rng, rb.length, rt.length, config.sharedDim(), config.salientDim(), dtype, needTb)));
+        }
+        return chunks;
+    }
+
+    private static int[] cyclic(int[] rows, int start, int length) {
+        int[] out = new int[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = rows[(start + i) % rows.length];
+        }
+        return out;
+    }
+
+    /** Mean background loss, target loss and regulariser over the validation chunks (NaN without any). */
+    private static double[] evaluate(ContrastiveVae vae, INDArray params, List<ValidationChunk> chunks,
+                                     Regulariser reg) {
+        if (chunks.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double b = 0;
+        double t = 0;
+        double r = 0;
+        for (ValidationChunk c : chunks) {
+            ContrastiveVae.ForwardPass fp = vae.forward(params, c.background(), c.target(), c.noise());
+            ElboTerms terms = vae.evaluate(fp);
+            b += terms.backgroundLoss();
+            t += terms.targetLoss();
+            r += reg == null ? 0 : reg.evaluate(fp.codes(), null, 1.0);
+        }
+        int n = chunks.size();
+        return new double[] {b / n, t / n, reg == null ? Double.NaN : r / n};
+    }
+
+    private void checkFinite(ElboTerms terms, double r, int epoch, int step) {
+        if (!Double.isFinite(terms.backgroundNll())) {
+            throw diverged(epoch, step, "the background likelihood term", terms.backgroundNll());
+        }
+        if (!Double.isFinite(terms.targetNll())) {
+            throw diverged(epoch, step, "the target likelihood term", terms.targetNll());
+        }
+        if (!Double.isFinite(terms.backgroundKlShared() + terms.targetKlShared() + terms.targetKlSalient())) {
+            throw diverged(epoch, step, "the KL divergence to the prior",
+                    terms.backgroundKlShared() + terms.targetKlShared() + terms.targetKlSalient());
+        }
+        if (!Double.isFinite(r)) {
+            throw diverged(epoch, step, "the regulariser", r);
+        }
+    }
+
+    private TrainingDivergedException diverged(int epoch, int step, String what, double value) {
+        return new TrainingDivergedException("Training diverged at epoch " + epoch + ", step " + step + ": " + what
+                + " became " + value + ". The learning rate (" + settings.learningRate() + ") is probably too high "
+                + "for these data; try " + settings.learningRate() / 10 + ". Also check for extreme cells or genes, "
+                + "and that count data use a count likelihood (now " + config.likelihood() + ").");
+    }
+
+    private Map<String, String> provenance(ContrastiveDataset data, Regulariser reg, int bestEpoch, int epochsRun) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("engine", "cdgm-engine " + EngineVersion.get());
+        p.put("created", java.time.Instant.now().toString());
+        p.put("trainingSettings", settings.toString());
+        p.put("modelConfig", config.toString());
+        p.put("regulariser", reg == null ? "none" : reg.name());
+        p.put("backgroundCells", Integer.toString(data.background().cells()));
+        p.put("targetCells", Integer.toString(data.target().cells()));
+        p.put("genes", Integer.toString(data.geneCount()));
+        p.put("bestEpoch", Integer.toString(bestEpoch));
+        p.put("epochsRun", Integer.toString(epochsRun));
+        p.put("threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        return p;
+    }
+
+}
