@@ -40,7 +40,8 @@ public final class IdentifiabilityScorer {
                 totalVariance(learnedSalientB) / Math.max(totalVariance(learnedSalientT), 1e-300));
     }
 
-    static double[][] stack(double[][] a, double[][] b) {
+    /** Rows of a followed by rows of b (e.g. background then target cells). */
+    public static double[][] stack(double[][] a, double[][] b) {
         double[][] out = new double[a.length + b.length][];
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
