@@ -1,0 +1,71 @@
+package org.cdgm.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MinNormSolverTest {
+
+    private static INDArray v(double... x) {
+        return Nd4j.createFromArray(x).reshape(1, x.length);
+    }
+
+    @Test
+    void orthogonalUnitGradientsAreWeightedEqually() {
+        // ((g_t - g_b) . g_t) / |g_b - g_t|^2 = ((-1, 1) . (0, 1)) / 2 = 0.5
+        assertEquals(0.5, MinNormSolver.alpha(v(1, 0), v(0, 1)), 1e-12);
+    }
+
+    @Test
+    void alignedGradientsPickTheShorterOne() {
+        // g_t = 2 g_b: alpha = (g_b . 2 g_b) / |g_b|^2 = 2 -> clipped to 1 (all weight on the shorter g_b)
+        assertEquals(1.0, MinNormSolver.alpha(v(1, 0), v(2, 0)), 1e-12);
+        // g_b = 2 g_t: alpha = (-g_t . g_t) / |g_t|^2 = -1 -> clipped to 0 (all weight on the shorter g_t)
+        assertEquals(0.0, MinNormSolver.alpha(v(2, 0), v(1, 0)), 1e-12);
+    }
+
+    @Test
+    void handComputedObtuseCase() {
+        // g_b = (1, 1), g_t = (1, -1): ((0, -2) . (1, -1)) / |(0, 2)|^2 = 2 / 4 = 0.5 -> direction (1, 0)
+        assertEquals(0.5, MinNormSolver.alpha(v(1, 1), v(1, -1)), 1e-12);
+        // g_b = (3, 1), g_t = (1, 2): g_t - g_b = (-2, 1); (-2 + 2) / 5 = 0
+        assertEquals(0.0, MinNormSolver.alpha(v(3, 1), v(1, 2)), 1e-12);
+        // g_b = (2, 0), g_t = (0, 1): (( -2, 1) . (0, 1)) / 5 = 0.2
+        assertEquals(0.2, MinNormSolver.alpha(v(2, 0), v(0, 1)), 1e-12);
+    }
+
+    @Test
+    void identicalGradientsGiveOneHalf() {
+        assertEquals(0.5, MinNormSolver.alpha(v(1, 2, 3), v(1, 2, 3)), 1e-12);
+    }
+
+    @Test
+    void alphaMinimisesTheCombinedNormOverAGrid() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 50; trial++) {
+            double[] b = new double[4];
+            double[] t = new double[4];
+            for (int i = 0; i < 4; i++) {
+                b[i] = rng.nextDouble() * 2 - 1;
+                t[i] = rng.nextDouble() * 2 - 1;
+            }
+            double a = MinNormSolver.alpha(v(b), v(t));
+            double best = norm(b, t, a);
+            for (double g = 0; g <= 1.0; g += 0.001) {
+                assertTrue(best <= norm(b, t, g) + 1e-9, "alpha " + a + " is not the min-norm point");
+            }
+        }
+    }
+
+    private static double norm(double[] b, double[] t, double a) {
+        double s = 0;
+        for (int i = 0; i < b.length; i++) {
+            double d = a * b[i] + (1 - a) * t[i];
+            s += d * d;
+        }
+        return s;
+    }
+}

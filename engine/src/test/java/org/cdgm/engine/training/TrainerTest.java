@@ -1,0 +1,170 @@
+package org.cdgm.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.objectives.RegulariserKind;
+import org.cdgm.engine.simulation.SimulatedData;
+import org.cdgm.engine.simulation.SimulationSettings;
+import org.cdgm.engine.simulation.Simulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TrainerTest {
+    private static final SimulatedData SIM = Simulator.simulate(
+            new SimulationSettings(120, 120, 10, 2, 2, 3, 1, Likelihood.GAUSSIAN, 0.1, 500, 5, 3));
+    private static final ModelConfig MODEL = ModelConfig.defaults(10, Likelihood.GAUSSIAN).withNetwork(16, 1, 1,
+            org.cdgm.engine.model.Activation.RELU);
+
+    private static TrainingSettings quick(TrainingMode mode) {
+        return TrainingSettings.defaults(mode).withEpochs(3).withBatchSize(32).withEarlyStopping(0.1, 0);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalParametersAndOtherSeedDoesNot() {
+        TrainingResult a = new Trainer(MODEL, quick(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        TrainingResult b = new Trainer(MODEL, quick(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        TrainingResult c = new Trainer(MODEL, quick(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED).withSeed(7))
+                .fit(SIM.dataset(), TrainingMonitor.NONE);
+        assertEquals(a.model().parameters(), b.model().parameters());
+        assertEquals(a.history().get(2).trainTargetLoss(), b.history().get(2).trainTargetLoss(), 0);
+        assertNotEquals(a.model().parameters(), c.model().parameters());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrainingMode.class)
+    void everyModeReportsItsControlsAndProgress(TrainingMode mode) {
+        List<Double> progress = new ArrayList<>();
+        List<EpochReport> epochs = new ArrayList<>();
+        TrainingResult r = new Trainer(MODEL, quick(mode)).fit(SIM.dataset(), new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                epochs.add(report);
+            }
+
+            @Override
+            public void onProgress(double fraction, String message) {
+                progress.add(fraction);
+            }
+        });
+        assertEquals(3, epochs.size());
+        assertEquals(r.history(), epochs);
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress must not go back");
+        }
+        assertEquals(1.0, progress.get(progress.size() - 1), 0);
+        for (EpochReport e : epochs) {
+            assertEquals(mode.isMultiObjective(), !Double.isNaN(e.meanAlpha()));
+            assertEquals(mode.isConstrained(), !Double.isNaN(e.lambda()));
+            if (mode.isMultiObjective()) {
+                assertTrue(e.meanAlpha() >= 0 && e.meanAlpha() <= 1);
+            }
+            if (mode.isConstrained()) {
+                assertTrue(e.lambda() >= 0);
+            }
+            assertTrue(Double.isFinite(e.validationTargetLoss()));
+        }
+    }
+
+    @Test
+    void cancellationStopsTrainingWithoutAResult() {
+        int[] polls = {0};
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
+                () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC)).fit(SIM.dataset(), new TrainingMonitor() {
+                    @Override
+                    public boolean isCancelled() {
+                        return ++polls[0] > 5;
+                    }
+                }));
+        assertTrue(e.getMessage().contains("epoch 2"), e.getMessage()); // 4 steps per epoch: the 6th poll
+    }
+
+    @Test
+    void divergenceIsDetectedAndExplained() {
+        double[][] huge = new double[40][10];
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 10; j++) {
+                huge[i][j] = (i % 3 + 1) * 1e25 * (j + 1);
+            }
+        }
+        List<String> genes = SIM.dataset().genes();
+        ContrastiveDataset data = new ContrastiveDataset(genes,
+                CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(huge)),
+                CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(huge)));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(16)).fit(data,
+                        TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("epoch 1, step 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("likelihood"), e.getMessage());
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+    }
+
+    @Test
+    void badInputIsRejectedBeforeTraining() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(200)).fit(SIM.dataset(),
+                        TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("batch size is 200"), e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> new Trainer(ModelConfig.defaults(11, Likelihood.GAUSSIAN), quick(TrainingMode.CLASSIC))
+                        .fit(SIM.dataset(), TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("11 genes"), e.getMessage());
+        // simulated Gaussian data are not counts
+        e = assertThrows(InvalidInputException.class,
+                () -> new Trainer(ModelConfig.defaults(10, Likelihood.POISSON), quick(TrainingMode.CLASSIC))
+                        .fit(SIM.dataset(), TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("count"), e.getMessage());
+    }
+
+    @Test
+    void settingsNameTheBadSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.defaults(TrainingMode.CONSTRAINED).withRegulariser(RegulariserKind.NONE, 0));
+        assertTrue(e.getMessage().contains("constrains a regulariser"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.defaults(TrainingMode.CLASSIC).withLearningRate(2));
+        assertTrue(e.getMessage().contains("'learning rate'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.defaults(TrainingMode.CLASSIC).withBatchSize(1));
+        assertTrue(e.getMessage().contains("'batch size'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.defaults(TrainingMode.CONSTRAINED).withConstraint(-1, 0.5));
+        assertTrue(e.getMessage().contains("'epsilon'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(10, Likelihood.GAUSSIAN)
+                .withLatentSizes(0, 2));
+        assertTrue(e.getMessage().contains("k_z"), e.getMessage());
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpoch() {
+        TrainingResult r = new Trainer(MODEL, TrainingSettings.defaults(TrainingMode.CLASSIC).withEpochs(40)
+                .withBatchSize(32).withLearningRate(0.05).withEarlyStopping(0.2, 2)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        double best = r.history().get(r.bestEpoch() - 1).validationTargetLoss()
+                + r.history().get(r.bestEpoch() - 1).validationBackgroundLoss();
+        for (EpochReport e : r.history().subList(0, r.bestEpoch() - 1)) {
+            assertFalse(e.validationTargetLoss() + e.validationBackgroundLoss() + e.validationRegulariser()
+                    < best + r.history().get(r.bestEpoch() - 1).validationRegulariser() - 1e-9,
+                    "an earlier epoch had a lower penalised validation loss");
+        }
+        if (r.stoppedEarly()) {
+            assertEquals(r.bestEpoch() + 2, r.history().size());
+        }
+    }
+}
