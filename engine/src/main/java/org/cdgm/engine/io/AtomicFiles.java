@@ -1,6 +1,9 @@
 package org.cdgm.engine.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +15,32 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** What to write into the file. */
+    /** What to write into a text file. */
     @FunctionalInterface
     public interface Content {
         void writeTo(Writer w) throws IOException;
     }
 
+    /** What to write into a binary file. */
+    @FunctionalInterface
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path file, Content content) throws IOException {
+        writeBytes(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void writeBytes(Path file, Bytes content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            content.writeTo(w);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            content.writeTo(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
