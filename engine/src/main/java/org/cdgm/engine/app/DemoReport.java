@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cdgm.engine.io.AtomicFiles;
 import org.cdgm.engine.io.CsvTable;
 import org.cdgm.engine.io.HtmlReport;
 import org.cdgm.engine.io.SvgPlot;
@@ -22,7 +23,7 @@ final class DemoReport {
     static void write(Path dir, SimulatedData sim, List<FitOutcome> fits) throws IOException {
         scoresTable(fits).write(dir.resolve("scores.csv"));
         historyTable(fits).write(dir.resolve("history.csv"));
-        html(sim, fits).write(dir.resolve("report.html"));
+        html(sim, fits, dir.resolve("figures")).write(dir.resolve("report.html"));
     }
 
     static CsvTable scoresTable(List<FitOutcome> fits) {
@@ -74,7 +75,8 @@ final class DemoReport {
         return h;
     }
 
-    private static HtmlReport html(SimulatedData sim, List<FitOutcome> fits) {
+    /** The report page; every figure is also written to {@code figures/} as a standalone SVG. */
+    private static HtmlReport html(SimulatedData sim, List<FitOutcome> fits, Path figures) throws IOException {
         HtmlReport r = new HtmlReport("cdgm: identifiability of a contrastive VAE on simulated data");
         r.paragraph("Simulated data with known latents: " + sim.settings() + ". Background cells have no salient "
                 + "variation (t = 0). Each fit below is scored against the true latents: MCC near 1 means the "
@@ -87,7 +89,14 @@ final class DemoReport {
             r.paragraph("Best epoch " + f.result().bestEpoch() + " of " + f.result().history().size()
                     + (f.result().stoppedEarly() ? " (early stopping)" : "") + ", " + String.format("%.1f", f.seconds())
                     + " s. " + f.spec().training());
-            r.figures(List.of(lossChart(f), controlChart(f), salientScatter(sim, f), sharedScatter(sim, f)));
+            List<String> svgs = List.of(lossChart(f), controlChart(f), salientScatter(sim, f), sharedScatter(sim, f));
+            String[] names = {"loss", "controls", "salient", "shared"};
+            String slug = f.spec().training().mode().name().toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i < svgs.size(); i++) {
+                String svg = svgs.get(i);
+                AtomicFiles.write(figures.resolve(slug + "-" + names[i] + ".svg"), w -> w.write(svg));
+            }
+            r.figures(svgs);
         }
         return r;
     }

@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /** Minimal, dependency-free SVG charts for reports: line charts of training curves and coloured scatter plots. */
 public final class SvgPlot {
-    private static final int W = 420;
+    private static final int W = 540;
     private static final int H = 300;
     private static final int LEFT = 58;
-    private static final int RIGHT = 12;
+    /** Right margin holds the legend, so it never covers data. */
+    private static final int RIGHT = 132;
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
@@ -30,7 +31,7 @@ public final class SvgPlot {
     }
 
     public static String lines(String title, String xLabel, String yLabel, List<Series> series) {
-        double[] box = bounds(series.stream().map(Series::x).toList(), series.stream().map(Series::y).toList());
+        double[] box = bounds(series.stream().map(Series::x).toList(), series.stream().map(Series::y).toList(), false);
         StringBuilder sb = frame(title, xLabel, yLabel, box);
         for (int s = 0; s < series.size(); s++) {
             Series se = series.get(s);
@@ -50,7 +51,7 @@ public final class SvgPlot {
     }
 
     public static String scatter(String title, String xLabel, String yLabel, List<Group> groups) {
-        double[] box = bounds(groups.stream().map(Group::x).toList(), groups.stream().map(Group::y).toList());
+        double[] box = bounds(groups.stream().map(Group::x).toList(), groups.stream().map(Group::y).toList(), true);
         StringBuilder sb = frame(title, xLabel, yLabel, box);
         for (int g = 0; g < groups.size(); g++) {
             Group gr = groups.get(g);
@@ -94,14 +95,14 @@ public final class SvgPlot {
 
     private static void legend(StringBuilder sb, int i, String name, String color) {
         int y = TOP + 12 + 14 * i;
-        sb.append("<rect x=\"").append(W - RIGHT - 120).append("\" y=\"").append(y - 8)
+        sb.append("<rect x=\"").append(W - RIGHT + 8).append("\" y=\"").append(y - 8)
                 .append("\" width=\"9\" height=\"9\" fill=\"").append(color).append("\"/>");
-        sb.append("<text x=\"").append(W - RIGHT - 107).append("\" y=\"").append(y).append("\">")
+        sb.append("<text x=\"").append(W - RIGHT + 21).append("\" y=\"").append(y).append("\">")
                 .append(escape(name)).append("</text>\n");
     }
 
-    /** {xmin, xmax, ymin, ymax} over finite values, padded by 5%. */
-    private static double[] bounds(List<double[]> xs, List<double[]> ys) {
+    /** {xmin, xmax, ymin, ymax} over finite values; y (and x when padX) padded by 5%. */
+    private static double[] bounds(List<double[]> xs, List<double[]> ys, boolean padX) {
         double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
         for (int k = 0; k < xs.size(); k++) {
@@ -119,7 +120,10 @@ public final class SvgPlot {
         if (!Double.isFinite(b[0])) {
             return new double[] {0, 1, 0, 1};
         }
-        for (int a = 0; a < 4; a += 2) {
+        if (b[1] == b[0]) {
+            b[1] += 1;
+        }
+        for (int a = padX ? 0 : 2; a < 4; a += 2) {
             double pad = (b[a + 1] - b[a]) * 0.05 + 1e-9;
             b[a] -= pad;
             b[a + 1] += pad;
