@@ -1,0 +1,160 @@
+package org.cdgm.engine.preprocess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.CellMatrix;
+import org.cdgm.engine.data.CellMetadata;
+import org.cdgm.engine.data.InvalidInputException;
+
+/** Gene selection and library sizes on an {@link AnnotatedMatrix}; every result is a new view, inputs unchanged. */
+public final class Preprocessing {
+    private Preprocessing() {
+    }
+
+    /** Total counts of each cell. */
+    public static double[] librarySizes(CellMatrix m) {
+        double[] out = new double[m.cells()];
+        for (int i = 0; i < m.cells(); i++) {
+            out[i] = m.rowSum(i);
+        }
+        return out;
+    }
+
+    /** Number of cells in which each gene is non-zero. */
+    public static int[] cellsExpressing(CellMatrix m) {
+        int[] count = new int[m.genes()];
+        float[] row = new float[m.genes()];
+        int[] one = new int[1];
+        for (int i = 0; i < m.cells(); i++) {
+            one[0] = i;
+            m.copyRows(one, row);
+            for (int g = 0; g < row.length; g++) {
+                if (row[g] != 0) {
+                    count[g]++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Keeps genes expressed (non-zero) in at least {@code minCells} cells. */
+    public static AnnotatedMatrix filterGenes(AnnotatedMatrix a, int minCells) {
+        int[] count = cellsExpressing(a.matrix());
+        int[] keep = IntStream.range(0, count.length).filter(g -> count[g] >= minCells).toArray();
+        if (keep.length == 0) {
+            throw new InvalidInputException("No gene is expressed in at least " + minCells + " cells (the most "
+                    + "expressed is in " + Arrays.stream(count).max().orElse(0) + "); lower the minimum");
+        }
+        return selectGenes(a, keep);
+    }
+
+    /**
+     * The {@code top} most variable genes, scanpy's "seurat" flavour: per gene, mean and dispersion (variance /
+     * mean) of log1p(10,000 x counts / library), dispersions z-scored within 20 bins of mean expression.
+     * Returned in their original order.
+     */
+    public static AnnotatedMatrix highlyVariableGenes(AnnotatedMatrix a, int top) {
+        CellMatrix m = a.matrix();
+        if (top < 1) {
+            throw new InvalidInputException("Setting 'highly variable genes' must be at least 1, got " + top);
+        }
+        if (top >= m.genes()) {
+            return a;
+        }
+        int genes = m.genes();
+        double[] sum = new double[genes];
+        double[] sq = new double[genes];
+        float[] row = new float[genes];
+        int[] one = new int[1];
+        for (int i = 0; i < m.cells(); i++) {
+            one[0] = i;
+            m.copyRows(one, row);
+            double lib = 0;
+            for (float v : row) {
+                lib += v;
+            }
+            double scale = lib > 0 ? 1e4 / lib : 0;
+            for (int g = 0; g < genes; g++) {
+                double v = Math.log1p(row[g] * scale);
+                sum[g] += v;
+                sq[g] += v * v;
+            }
+        }
+        int n = m.cells();
+        double[] mean = new double[genes];
+        double[] dispersion = new double[genes];
+        for (int g = 0; g < genes; g++) {
+            mean[g] = sum[g] / n;
+            double var = n > 1 ? (sq[g] - n * mean[g] * mean[g]) / (n - 1) : 0;
+            dispersion[g] = mean[g] > 0 ? Math.log(Math.max(var / mean[g], 1e-12)) : Double.NEGATIVE_INFINITY;
+        }
+        double[] normalised = binZScores(mean, dispersion, 20);
+        Integer[] order = IntStream.range(0, genes).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (x, y) -> Double.compare(normalised[y], normalised[x]));
+        int[] keep = Arrays.stream(order, 0, top).mapToInt(Integer::intValue).sorted().toArray();
+        return selectGenes(a, keep);
+    }
+
+    /**
+     * z-scores of values within equal-width bins of the key. A bin with a single gene has no spread; as in scanpy,
+     * such a gene scores 1 (its dispersion over itself).
+     */
+    static double[] binZScores(double[] key, double[] value, int bins) {
+        double lo = Arrays.stream(key).min().orElse(0);
+        double hi = Arrays.stream(key).max().orElse(1);
+        double width = (hi - lo) / bins + 1e-300;
+        Map<Integer, List<Integer>> byBin = new LinkedHashMap<>();
+        for (int g = 0; g < key.length; g++) {
+            int b = (int) Math.min(bins - 1, Math.floor((key[g] - lo) / width));
+            byBin.computeIfAbsent(b, k -> new ArrayList<>()).add(g);
+        }
+        double[] z = new double[key.length];
+        for (List<Integer> members : byBin.values()) {
+            double s = 0;
+            int finite = 0;
+            for (int g : members) {
+                if (Double.isFinite(value[g])) {
+                    s += value[g];
+                    finite++;
+                }
+            }
+            double mu = finite > 0 ? s / finite : 0;
+            double ss = 0;
+            for (int g : members) {
+                if (Double.isFinite(value[g])) {
+                    ss += (value[g] - mu) * (value[g] - mu);
+                }
+            }
+            double sd = finite > 1 ? Math.sqrt(ss / (finite - 1)) : 0;
+            for (int g : members) {
+                z[g] = !Double.isFinite(value[g]) ? Double.NEGATIVE_INFINITY : finite == 1 ? 1.0
+                        : sd > 0 ? (value[g] - mu) / sd : 0;
+            }
+        }
+        return z;
+    }
+
+    public static AnnotatedMatrix selectGenes(AnnotatedMatrix a, int[] genes) {
+        int[] all = IntStream.range(0, a.matrix().cells()).toArray();
+        List<String> names = Arrays.stream(genes).mapToObj(a.genes()::get).toList();
+        return new AnnotatedMatrix(new SubsetCellMatrix(a.matrix(), all, genes), names, a.cellIds(), a.metadata());
+    }
+
+    /** The given cells, in order, with their metadata. */
+    public static AnnotatedMatrix selectCells(AnnotatedMatrix a, int[] cells) {
+        int[] allGenes = IntStream.range(0, a.matrix().genes()).toArray();
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        for (String c : a.metadata().columnNames()) {
+            List<String> col = a.metadata().column(c);
+            meta.put(c, Arrays.stream(cells).mapToObj(col::get).toList());
+        }
+        return new AnnotatedMatrix(new SubsetCellMatrix(a.matrix(), cells, allGenes), a.genes(),
+                Arrays.stream(cells).mapToObj(a.cellIds()::get).toList(), new CellMetadata(cells.length, meta));
+    }
+}
