@@ -1,0 +1,210 @@
+package org.cdgm.engine.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.io.CsvTable;
+import org.cdgm.engine.io.H5adReader;
+import org.cdgm.engine.io.HtmlReport;
+import org.cdgm.engine.io.SvgPlot;
+import org.cdgm.engine.io.TenXReader;
+import org.cdgm.engine.metrics.IdentifiabilityScorer;
+import org.cdgm.engine.metrics.KnnAccuracy;
+import org.cdgm.engine.metrics.SeedStability;
+import org.cdgm.engine.metrics.Silhouette;
+import org.cdgm.engine.model.Embedding;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.preprocess.ConditionSplit;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+
+/**
+ * A real fit: the Papalexi et al. (2021) CRISPR screen from ../shared/data, negative binomial contrastive VAE with
+ * constrained training, two seeds. Reports reading time and peak heap, training throughput, how well knockout
+ * identity is predicted from the salient versus the shared space, how far the IFN-gamma pathway knockouts stand
+ * apart, and cross-seed stability.
+ */
+public final class ScreenJob {
+    /** Knockouts of the IFN-gamma -> JAK/STAT -> IRF1 -> PD-L1 axis, the screen's main signal. */
+    static final Set<String> IFNG_PATHWAY = Set.of("JAK2", "STAT1", "IFNGR1", "IFNGR2", "IRF1");
+
+    private ScreenJob() {
+    }
+
+    record Options(Path data, boolean h5ad, Path out, int epochs, int sharedDim, int salientDim, double epsilon) {
+        static Options parse(String[] args) {
+            Path data = Path.of("../shared/data/papalexi2021_lowmoi");
+            boolean h5ad = false;
+            Path out = Path.of("screen-output");
+            int epochs = 30;
+            int kz = 10;
+            int kt = 5;
+            double eps = 0.05;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--data" -> data = Path.of(args[++i]);
+                    case "--h5ad" -> h5ad = true;
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                    case "--shared-dim" -> kz = Integer.parseInt(args[++i]);
+                    case "--salient-dim" -> kt = Integer.parseInt(args[++i]);
+                    case "--epsilon" -> eps = Double.parseDouble(args[++i]);
+                    default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'; usage: ScreenJob "
+                            + "[--data DIR] [--h5ad] [--out DIR] [--epochs N] [--shared-dim K] [--salient-dim K] "
+                            + "[--epsilon E]");
+                }
+            }
+            return new Options(data, h5ad, out, epochs, kz, kt, eps);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        HeapMeter.reset();
+        long t0 = System.nanoTime();
+        AnnotatedMatrix screen = o.h5ad()
+                ? H5adReader.read(o.data().resolve("papalexi2021_lowmoi_299genes.h5ad"), "counts")
+                : TenXReader.read(o.data(), o.data().resolve("cell_metadata.csv"), "barcode");
+        double readSeconds = (System.nanoTime() - t0) / 1e9;
+        double readPeak = HeapMeter.peakMiB();
+        System.out.printf(Locale.ROOT, "Read %d cells x %d genes (%s) in %.2f s, peak heap %.0f MiB%n",
+                screen.matrix().cells(), screen.matrix().genes(), o.h5ad() ? "h5ad" : "10x", readSeconds, readPeak);
+        ContrastiveDataset data = ConditionSplit.split(screen, "condition", Set.of("background"), Set.of("target"));
+        List<String> knockout = new ArrayList<>();
+        List<String> condition = screen.metadata().column("condition");
+        List<String> guideTarget = screen.metadata().column("grna_target");
+        for (int i = 0; i < condition.size(); i++) {
+            if (condition.get(i).equals("target")) {
+                knockout.add(guideTarget.get(i));
+            }
+        }
+        List<String> ifng = knockout.stream().map(k -> IFNG_PATHWAY.contains(k) ? "IFN-gamma pathway KO" : "other KO")
+                .toList();
+        ModelConfig model = ModelConfig.defaults(data.geneCount(), Likelihood.NEGATIVE_BINOMIAL)
+                .withLatentSizes(o.sharedDim(), o.salientDim());
+        System.out.println("Background " + data.background().cells() + " cells, target " + data.target().cells()
+                + " cells; " + model);
+        long[] seeds = {1, 2};
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<TrainingResult>> futures = new ArrayList<>();
+        double[] seconds = new double[seeds.length];
+        for (int s = 0; s < seeds.length; s++) {
+            int idx = s;
+            TrainingSettings ts = TrainingSettings.defaults(TrainingMode.CONSTRAINED).withEpochs(o.epochs())
+                    .withConstraint(o.epsilon(), 0.5).withLearningRate(3e-3).withSeed(seeds[s]);
+            futures.add(pool.submit(() -> {
+                long f0 = System.nanoTime();
+                TrainingResult r = new Trainer(model, ts).fit(data, TrainingMonitor.NONE);
+                seconds[idx] = (System.nanoTime() - f0) / 1e9;
+                return r;
+            }));
+        }
+        List<TrainingResult> fits = new ArrayList<>();
+        for (Future<TrainingResult> f : futures) {
+            fits.add(f.get());
+        }
+        pool.shutdown();
+
+        CsvTable scores = new CsvTable(List.of("seed", "metric", "value"));
+        List<Embedding> targets = new ArrayList<>();
+        List<Embedding> backgrounds = new ArrayList<>();
+        for (int s = 0; s < fits.size(); s++) {
+            TrainingResult r = fits.get(s);
+            int trainCells = (int) Math.round(Math.max(data.background().cells(), data.target().cells()) * 0.9);
+            int steps = (int) Math.ceil(trainCells / 128.0) * r.history().size();
+            double cellsPerSecond = steps * 128.0 * 2 / seconds[s];
+            Embedding t = r.model().embed(data.target().matrix());
+            Embedding b = r.model().embed(data.background().matrix());
+            targets.add(t);
+            backgrounds.add(b);
+            double[][] row = {
+                {seconds[s], cellsPerSecond, r.history().size(), r.finalLambda()},
+                {KnnAccuracy.of(t.salient(), knockout, 15, 1), KnnAccuracy.of(t.shared(), knockout, 15, 1),
+                    KnnAccuracy.chance(knockout)},
+                {Silhouette.of(t.salient(), ifng, 4000, 1), Silhouette.of(t.shared(), ifng, 4000, 1),
+                    KnnAccuracy.of(t.salient(), ifng, 15, 1), KnnAccuracy.of(t.shared(), ifng, 15, 1)}};
+            String[][] names = {{"fit_seconds", "cells_per_second", "epochs", "final_lambda"},
+                {"knockout_knn_accuracy_salient", "knockout_knn_accuracy_shared", "knockout_knn_chance"},
+                {"ifng_silhouette_salient", "ifng_silhouette_shared", "ifng_knn_accuracy_salient",
+                    "ifng_knn_accuracy_shared"}};
+            for (int a = 0; a < names.length; a++) {
+                for (int c = 0; c < names[a].length; c++) {
+                    scores.add(List.of(seeds[s], names[a][c], row[a][c]));
+                    System.out.printf(Locale.ROOT, "seed %d  %-32s %10.3f%n", seeds[s], names[a][c], row[a][c]);
+                }
+            }
+        }
+        SeedStability st = SeedStability.of(
+                IdentifiabilityScorer.stack(backgrounds.get(0).shared(), targets.get(0).shared()),
+                IdentifiabilityScorer.stack(backgrounds.get(1).shared(), targets.get(1).shared()),
+                targets.get(0).salient(), targets.get(1).salient(), 3);
+        for (Object[] m : new Object[][] {{"seed_stability_shared_mcc", st.sharedMcc()},
+            {"seed_stability_salient_mcc", st.salientMcc()}, {"seed_stability_shared_r2", st.sharedR2()},
+            {"seed_stability_salient_r2", st.salientR2()}, {"read_seconds", readSeconds},
+            {"read_peak_heap_mib", readPeak}}) {
+            scores.add(List.of("both", m[0], m[1]));
+            System.out.printf(Locale.ROOT, "          %-32s %10.3f%n", m[0], (Double) m[1]);
+        }
+        scores.write(o.out().resolve("screen_scores.csv"));
+        writeReport(o, targets.get(0), backgrounds.get(0), knockout, fits.get(0));
+        System.out.println("Wrote " + o.out().resolve("screen_scores.csv") + " and screen_report.html");
+    }
+
+    private static void writeReport(Options o, Embedding target, Embedding background, List<String> knockout,
+                                    TrainingResult fit) throws java.io.IOException {
+        List<SvgPlot.Group> salient = new ArrayList<>();
+        List<SvgPlot.Group> shared = new ArrayList<>();
+        salient.add(points("background (non-targeting)", background.salient(), null, null, "#9a9a9a"));
+        shared.add(points("background (non-targeting)", background.shared(), null, null, "#9a9a9a"));
+        salient.add(points("other knockouts", target.salient(), knockout, k -> !IFNG_PATHWAY.contains(k),
+                SvgPlot.color(0)));
+        shared.add(points("other knockouts", target.shared(), knockout, k -> !IFNG_PATHWAY.contains(k),
+                SvgPlot.color(0)));
+        salient.add(points("IFN-gamma pathway KO", target.salient(), knockout, IFNG_PATHWAY::contains,
+                SvgPlot.color(1)));
+        shared.add(points("IFN-gamma pathway KO", target.shared(), knockout, IFNG_PATHWAY::contains,
+                SvgPlot.color(1)));
+        String s1 = SvgPlot.scatter("Salient space (t1, t2)", "t1", "t2", salient);
+        String s2 = SvgPlot.scatter("Shared space (z1, z2)", "z1", "z2", shared);
+        HtmlReport r = new HtmlReport("cdgm on the Papalexi 2021 CRISPR screen");
+        r.paragraph("Negative binomial contrastive VAE, constrained training (MM-cVAE regulariser <= " + o.epsilon()
+                + "), seed 1. Background: non-targeting guides; target: knockouts. Red: knockouts of JAK2, STAT1, "
+                + "IFNGR1, IFNGR2 and IRF1.");
+        r.figures(List.of(s1, s2));
+        r.paragraph("Best epoch " + fit.bestEpoch() + " of " + fit.history().size() + ", final lambda "
+                + String.format(Locale.ROOT, "%.3f", fit.finalLambda()));
+        r.write(o.out().resolve("screen_report.html"));
+        org.cdgm.engine.io.AtomicFiles.write(o.out().resolve("screen_salient.svg"), w -> w.write(s1));
+        org.cdgm.engine.io.AtomicFiles.write(o.out().resolve("screen_shared.svg"), w -> w.write(s2));
+    }
+
+    /** Up to 3,000 cells whose label passes the filter (all when labels is null), first two coordinates. */
+    private static SvgPlot.Group points(String name, double[][] x, List<String> labels,
+                                        java.util.function.Predicate<String> keep, String color) {
+        List<double[]> sel = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (labels == null || keep.test(labels.get(i))) {
+                sel.add(x[i]);
+            }
+        }
+        int stride = Math.max(1, sel.size() / 3000);
+        List<double[]> thin = new ArrayList<>();
+        for (int i = 0; i < sel.size(); i += stride) {
+            thin.add(sel.get(i));
+        }
+        return new SvgPlot.Group(name, thin.stream().mapToDouble(p -> p[0]).toArray(),
+                thin.stream().mapToDouble(p -> p[1]).toArray(), color);
+    }
+}
