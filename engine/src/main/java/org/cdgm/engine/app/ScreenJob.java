@@ -122,9 +122,7 @@ public final class ScreenJob {
         List<Embedding> backgrounds = new ArrayList<>();
         for (int s = 0; s < fits.size(); s++) {
             TrainingResult r = fits.get(s);
-            int trainCells = (int) Math.round(Math.max(data.background().cells(), data.target().cells()) * 0.9);
-            int steps = (int) Math.ceil(trainCells / 128.0) * r.history().size();
-            double cellsPerSecond = steps * 128.0 * 2 / seconds[s];
+            double cellsPerSecond = r.cellsProcessed() / seconds[s];
             Embedding t = r.model().embed(data.target().matrix());
             Embedding b = r.model().embed(data.background().matrix());
             targets.add(t);

@@ -166,8 +166,9 @@ public final class Trainer {
         monitor.onProgress(1.0, "Done");
         TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(),
                 provenance(data, reg, checkpoints.bestEpoch(), history.size()));
+        long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
         return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
-                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible());
+                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible(), cellsProcessed);
     }
 
     private List<ValidationChunk> validationChunks(ContrastiveDataset data, DataSplit b, DataSplit t,

@@ -6,10 +6,11 @@ import org.cdgm.engine.model.TrainedModel;
 
 /**
  * What a fit returns: the model at its best validation epoch, the per-epoch history, whether early stopping
- * ended training, and for constrained modes the final lambda and whether the chosen epoch met the constraint.
+ * ended training, for constrained modes the final lambda and whether the chosen epoch met the constraint, and
+ * how many cells the training steps processed (background plus target batches; for throughput figures).
  */
 public record TrainingResult(TrainedModel model, List<EpochReport> history, int bestEpoch, boolean stoppedEarly,
-                             double finalLambda, boolean constraintSatisfied) {
+                             double finalLambda, boolean constraintSatisfied, long cellsProcessed) {
 
     public TrainingResult {
         history = List.copyOf(history);

@@ -65,6 +65,7 @@ class TrainerTest {
         });
         assertEquals(3, epochs.size());
         assertEquals(r.history(), epochs);
+        assertEquals(3 * 4 * 32 * 2, r.cellsProcessed()); // 108 training cells: 4 steps of 32 per epoch, 2 data sets
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress must not go back");
         }
