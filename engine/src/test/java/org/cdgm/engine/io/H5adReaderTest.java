@@ -75,6 +75,24 @@ class H5adReaderTest {
     }
 
     @Test
+    void hdf5WithoutXOrWithoutVarIsNamed() throws Exception {
+        Path noX = tmp.resolve("no-x.h5ad");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noX)) {
+            w.putGroup("obs");
+            w.putGroup("var");
+        }
+        DataFileException e = assertThrows(DataFileException.class, () -> H5adReader.read(noX, null));
+        assertTrue(e.getMessage().contains("no-x.h5ad has no X matrix; available layers: none"), e.getMessage());
+        Path noVar = tmp.resolve("no-var.h5ad");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noVar)) {
+            w.putDataset("X", new float[][] {{1, 2}, {3, 4}});
+            w.putGroup("obs");
+        }
+        e = assertThrows(DataFileException.class, () -> H5adReader.read(noVar, null));
+        assertTrue(e.getMessage().contains("has no 'var' table"), e.getMessage());
+    }
+
+    @Test
     void nonHdf5FileIsNamed() throws Exception {
         Path f = tmp.resolve("fake.h5ad");
         Files.writeString(f, "barcode,condition\ncell_1,target\n");
