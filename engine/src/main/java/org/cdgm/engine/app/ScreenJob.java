@@ -164,15 +164,15 @@ public final class ScreenJob {
                                     TrainingResult fit) throws java.io.IOException {
         List<SvgPlot.Group> salient = new ArrayList<>();
         List<SvgPlot.Group> shared = new ArrayList<>();
-        salient.add(points("background (non-targeting)", background.salient(), null, null, "#9a9a9a"));
-        shared.add(points("background (non-targeting)", background.shared(), null, null, "#9a9a9a"));
-        salient.add(points("other knockouts", target.salient(), knockout, k -> !IFNG_PATHWAY.contains(k),
+        salient.add(points("background", background.salient(), null, null, "#9a9a9a"));
+        shared.add(points("background", background.shared(), null, null, "#9a9a9a"));
+        salient.add(points("other KO", target.salient(), knockout, k -> !IFNG_PATHWAY.contains(k),
                 SvgPlot.color(0)));
-        shared.add(points("other knockouts", target.shared(), knockout, k -> !IFNG_PATHWAY.contains(k),
+        shared.add(points("other KO", target.shared(), knockout, k -> !IFNG_PATHWAY.contains(k),
                 SvgPlot.color(0)));
-        salient.add(points("IFN-gamma pathway KO", target.salient(), knockout, IFNG_PATHWAY::contains,
+        salient.add(points("IFN-g pathway KO", target.salient(), knockout, IFNG_PATHWAY::contains,
                 SvgPlot.color(1)));
-        shared.add(points("IFN-gamma pathway KO", target.shared(), knockout, IFNG_PATHWAY::contains,
+        shared.add(points("IFN-g pathway KO", target.shared(), knockout, IFNG_PATHWAY::contains,
                 SvgPlot.color(1)));
         String s1 = SvgPlot.scatter("Salient space (t1, t2)", "t1", "t2", salient);
         String s2 = SvgPlot.scatter("Shared space (z1, z2)", "z1", "z2", shared);
@@ -188,21 +188,20 @@ public final class ScreenJob {
         org.cdgm.engine.io.AtomicFiles.write(o.out().resolve("screen_shared.svg"), w -> w.write(s2));
     }
 
-    /** Up to 3,000 cells whose label passes the filter (all when labels is null), first two coordinates. */
+    /**
+     * Every {@code stride}-th cell (one stride for all groups keeps their proportions) whose label passes the filter
+     * (all when labels is null); first two coordinates.
+     */
     private static SvgPlot.Group points(String name, double[][] x, List<String> labels,
                                         java.util.function.Predicate<String> keep, String color) {
+        int stride = Math.max(1, x.length / 4000);
         List<double[]> sel = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length; i += stride) {
             if (labels == null || keep.test(labels.get(i))) {
                 sel.add(x[i]);
             }
         }
-        int stride = Math.max(1, sel.size() / 3000);
-        List<double[]> thin = new ArrayList<>();
-        for (int i = 0; i < sel.size(); i += stride) {
-            thin.add(sel.get(i));
-        }
-        return new SvgPlot.Group(name, thin.stream().mapToDouble(p -> p[0]).toArray(),
-                thin.stream().mapToDouble(p -> p[1]).toArray(), color);
+        return new SvgPlot.Group(name, sel.stream().mapToDouble(p -> p[0]).toArray(),
+                sel.stream().mapToDouble(p -> p[1]).toArray(), color);
     }
 }
