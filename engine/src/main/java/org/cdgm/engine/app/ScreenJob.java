@@ -179,8 +179,44 @@ public final class ScreenJob {
             }
         }
         history.write(o.out().resolve("screen_history.csv"));
+        embeddingTable(data, knockout, seeds, backgrounds, targets).write(o.out().resolve("screen_embedding.csv"));
         writeReport(o, targets.get(0), backgrounds.get(0), knockout, fits.get(0));
         System.out.println("Wrote " + o.out().resolve("screen_scores.csv") + " and screen_report.html");
+    }
+
+    /** Per seed and cell: condition, knockout target (background: non-targeting), z and t coordinates. */
+    private static CsvTable embeddingTable(ContrastiveDataset data, List<String> knockout, long[] seeds,
+                                           List<Embedding> backgrounds, List<Embedding> targets) {
+        int kz = targets.get(0).shared()[0].length;
+        int kt = targets.get(0).salient()[0].length;
+        List<String> header = new ArrayList<>(List.of("seed", "cell", "condition", "grna_target"));
+        for (int j = 1; j <= kz; j++) {
+            header.add("z" + j);
+        }
+        for (int j = 1; j <= kt; j++) {
+            header.add("t" + j);
+        }
+        CsvTable table = new CsvTable(header);
+        for (int s = 0; s < seeds.length; s++) {
+            addRows(table, seeds[s], data.background().cellIds(), "background", null, backgrounds.get(s));
+            addRows(table, seeds[s], data.target().cellIds(), "target", knockout, targets.get(s));
+        }
+        return table;
+    }
+
+    private static void addRows(CsvTable table, long seed, List<String> ids, String condition, List<String> labels,
+                                Embedding e) {
+        for (int i = 0; i < ids.size(); i++) {
+            List<Object> row = new ArrayList<>(List.of(seed, ids.get(i), condition,
+                    labels == null ? "non-targeting" : labels.get(i)));
+            for (double v : e.shared()[i]) {
+                row.add(v);
+            }
+            for (double v : e.salient()[i]) {
+                row.add(v);
+            }
+            table.add(row);
+        }
     }
 
     private static void writeReport(Options o, Embedding target, Embedding background, List<String> knockout,
