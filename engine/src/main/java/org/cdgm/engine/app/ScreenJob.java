@@ -141,14 +141,15 @@ public final class ScreenJob {
             backgrounds.add(b);
             double[][] row = {
                 {seconds[s], cellsPerSecond, r.history().size(), r.finalLambda()},
-                {KnnAccuracy.of(t.salient(), knockout, 15, 1), KnnAccuracy.of(t.shared(), knockout, 15, 1),
-                    KnnAccuracy.chance(knockout)},
+                {KnnAccuracy.meanOverSplits(t.salient(), knockout, 15, 5),
+                    KnnAccuracy.meanOverSplits(t.shared(), knockout, 15, 5), KnnAccuracy.chance(knockout)},
                 {Silhouette.of(t.salient(), ifng, 4000, 1), Silhouette.of(t.shared(), ifng, 4000, 1),
-                    KnnAccuracy.of(t.salient(), ifng, 15, 1), KnnAccuracy.of(t.shared(), ifng, 15, 1)}};
+                    KnnAccuracy.meanOverSplits(t.salient(), ifng, 15, 5),
+                    KnnAccuracy.meanOverSplits(t.shared(), ifng, 15, 5), KnnAccuracy.chance(ifng)}};
             String[][] names = {{"fit_seconds", "cells_per_second", "epochs", "final_lambda"},
                 {"knockout_knn_accuracy_salient", "knockout_knn_accuracy_shared", "knockout_knn_chance"},
                 {"ifng_silhouette_salient", "ifng_silhouette_shared", "ifng_knn_accuracy_salient",
-                    "ifng_knn_accuracy_shared"}};
+                    "ifng_knn_accuracy_shared", "ifng_knn_chance"}};
             for (int a = 0; a < names.length; a++) {
                 for (int c = 0; c < names[a].length; c++) {
                     scores.add(List.of(seeds[s], names[a][c], row[a][c]));

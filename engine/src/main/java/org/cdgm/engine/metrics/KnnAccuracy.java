@@ -55,6 +55,15 @@ public final class KnnAccuracy {
         return correct / (double) split.test().length;
     }
 
+    /** Mean accuracy over {@code splits} seeded hold-out splits (seeds 1..splits): steadier than one split. */
+    public static double meanOverSplits(double[][] embedding, List<String> labels, int k, int splits) {
+        double sum = 0;
+        for (long s = 1; s <= splits; s++) {
+            sum += of(embedding, labels, k, s);
+        }
+        return sum / splits;
+    }
+
     /** Share of the most frequent label: the accuracy of always guessing it. */
     public static double chance(List<String> labels) {
         Map<String, Integer> c = new HashMap<>();

@@ -28,6 +28,11 @@ class LabelScoresTest {
         double acc = KnnAccuracy.of(mixed, labels, 15, 1);
         assertTrue(acc < 0.45, "mixed groups should be near chance (1/3): " + acc);
         assertEquals(1.0 / 3, KnnAccuracy.chance(labels), 1e-12);
+        assertEquals(1.0, KnnAccuracy.meanOverSplits(separated, labels, 15, 3), 1e-12);
+        double mean = KnnAccuracy.meanOverSplits(mixed, labels, 15, 3);
+        double byHand = (KnnAccuracy.of(mixed, labels, 15, 1) + KnnAccuracy.of(mixed, labels, 15, 2)
+                + KnnAccuracy.of(mixed, labels, 15, 3)) / 3;
+        assertEquals(byHand, mean, 1e-12);
         assertTrue(Silhouette.of(separated, labels, 600, 1) > 0.8);
         assertTrue(Math.abs(Silhouette.of(mixed, labels, 600, 1)) < 0.05);
     }
