@@ -222,31 +222,38 @@ public final class ScreenJob {
 
     private static void writeReport(Options o, Embedding target, Embedding background, List<String> knockout,
                                     TrainingResult fit) throws java.io.IOException {
-        List<SvgPlot.Group> salient = new ArrayList<>();
-        List<SvgPlot.Group> shared = new ArrayList<>();
-        salient.add(points("background", background.salient(), null, null, "#9a9a9a"));
-        shared.add(points("background", background.shared(), null, null, "#9a9a9a"));
-        salient.add(points("other KO", target.salient(), knockout, k -> !IFNG_PATHWAY.contains(k),
-                SvgPlot.color(0)));
-        shared.add(points("other KO", target.shared(), knockout, k -> !IFNG_PATHWAY.contains(k),
-                SvgPlot.color(0)));
-        salient.add(points("IFN-g pathway KO", target.salient(), knockout, IFNG_PATHWAY::contains,
-                SvgPlot.color(1)));
-        shared.add(points("IFN-g pathway KO", target.shared(), knockout, IFNG_PATHWAY::contains,
-                SvgPlot.color(1)));
-        String s1 = SvgPlot.scatter("Salient space (t1, t2)", "t1", "t2", salient);
-        String s2 = SvgPlot.scatter("Shared space (z1, z2)", "z1", "z2", shared);
+        String s1 = view("Salient space", "t", target.salient(), background.salient(), knockout);
+        String s2 = view("Shared space", "z", target.shared(), background.shared(), knockout);
         HtmlReport r = new HtmlReport("cdgm on the Papalexi 2021 CRISPR screen");
         r.paragraph("Negative binomial contrastive VAE, " + o.mode() + " training, regulariser " + o.regulariser()
                 + (o.mode().isConstrained() ? " <= " + o.epsilon() : " with weight " + o.weight()) + ", seed 1. "
                 + "Background: non-targeting guides; target: knockouts. Red: knockouts of JAK2, STAT1, IFNGR1, IFNGR2 "
                 + "and IRF1.");
+        r.paragraph("Each space is shown along the axis joining the IFN-gamma pathway knockouts' mean to the "
+                + "other cells' mean (horizontal) and the main remaining direction of variation (vertical).");
         r.figures(List.of(s1, s2));
         r.paragraph("Best epoch " + fit.bestEpoch() + " of " + fit.history().size() + ", final lambda "
                 + String.format(Locale.ROOT, "%.3f", fit.finalLambda()));
         r.write(o.out().resolve("screen_report.html"));
         org.cdgm.engine.io.AtomicFiles.write(o.out().resolve("screen_salient.svg"), w -> w.write(s1));
         org.cdgm.engine.io.AtomicFiles.write(o.out().resolve("screen_shared.svg"), w -> w.write(s2));
+    }
+
+    /** Target and background cells projected on the IFN-gamma axis of the target cells (see GroupAxisProjection). */
+    private static String view(String title, String prefix, double[][] target, double[][] background,
+                               List<String> knockout) {
+        List<String> labels = new ArrayList<>(knockout);
+        double[][] all = IdentifiabilityScorer.stack(target, background);
+        for (int i = 0; i < background.length; i++) {
+            labels.add("non-targeting");
+        }
+        double[][] p = GroupAxisProjection.project(all, labels, IFNG_PATHWAY::contains);
+        double[][] pt = java.util.Arrays.copyOfRange(p, 0, target.length);
+        double[][] pb = java.util.Arrays.copyOfRange(p, target.length, p.length);
+        return SvgPlot.scatter(title, "IFN-gamma axis (" + prefix + ")", "main other direction (" + prefix + ")",
+                List.of(points("background", pb, null, null, "#9a9a9a"),
+                        points("other KO", pt, knockout, k -> !IFNG_PATHWAY.contains(k), SvgPlot.color(0)),
+                        points("IFN-g pathway KO", pt, knockout, IFNG_PATHWAY::contains, SvgPlot.color(1))));
     }
 
     /**
