@@ -154,20 +154,7 @@ public final class H5adReader {
     /** CSR with indices sorted within each row (AnnData does not guarantee it). */
     private static SparseCellMatrix sortedCsr(int cells, int genes, long[] indptr, int[] indices, float[] data) {
         for (int i = 0; i < cells; i++) {
-            int from = (int) indptr[i];
-            int to = (int) indptr[i + 1];
-            for (int a = from + 1; a < to; a++) {
-                int gi = indices[a];
-                float vi = data[a];
-                int b = a - 1;
-                while (b >= from && indices[b] > gi) {
-                    indices[b + 1] = indices[b];
-                    data[b + 1] = data[b];
-                    b--;
-                }
-                indices[b + 1] = gi;
-                data[b + 1] = vi;
-            }
+            CsrRows.sort(indices, data, (int) indptr[i], (int) indptr[i + 1]);
         }
         return new SparseCellMatrix(cells, genes, indptr, indices, data);
     }

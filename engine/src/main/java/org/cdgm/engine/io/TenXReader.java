@@ -242,7 +242,7 @@ public final class TenXReader {
         for (int c = 0; c < nCells; c++) {
             int from = (int) start[c];
             int to = (int) start[c + 1];
-            sortRow(genes, values, from, to);
+            CsrRows.sort(genes, values, from, to);
             for (int k = from + 1; k < to; k++) {
                 if (genes[k] == genes[k - 1]) {
                     throw new DataFileException(mtx + " has two entries for gene " + (genes[k] + 1) + " in cell "
@@ -251,22 +251,6 @@ public final class TenXReader {
             }
         }
         return new SparseCellMatrix(nCells, nGenes, start, genes, values);
-    }
-
-    /** Insertion sort: rows arrive nearly always sorted already (10x writes them so). */
-    private static void sortRow(int[] g, float[] v, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            int gi = g[i];
-            float vi = v[i];
-            int j = i - 1;
-            while (j >= from && g[j] > gi) {
-                g[j + 1] = g[j];
-                v[j + 1] = v[j];
-                j--;
-            }
-            g[j + 1] = gi;
-            v[j + 1] = vi;
-        }
     }
 
     private static CellMetadata joinMetadata(Path csv, String idColumn, List<String> cells) throws IOException {
