@@ -31,6 +31,11 @@ class ReportWritersTest {
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file may be left behind");
         }
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // the written file gets the permissions of any new file here (the umask), not owner-only 0600
+            Path reference = Files.createFile(dir.resolve("reference"));
+            assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(f));
+        }
     }
 
     @Test
