@@ -28,39 +28,21 @@ public final class DemoJob {
             boolean experiment = false;
             int dataSeeds = 3;
             int mis = 4;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
+            CommandLine cl = new CommandLine(args, usage());
+            while (cl.hasNext()) {
+                String a = cl.nextOption();
                 switch (a) {
-                    case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--epochs" -> epochs = positive(value(args, ++i, a), a);
-                    case "--parallel" -> parallel = positive(value(args, ++i, a), a);
+                    case "--out" -> out = Path.of(cl.value(a));
+                    case "--epochs" -> epochs = cl.positiveInt(a);
+                    case "--parallel" -> parallel = cl.positiveInt(a);
                     case "--experiment" -> experiment = true;
-                    case "--data-seeds" -> dataSeeds = positive(value(args, ++i, a), a);
-                    case "--misspecified-dim" -> mis = positive(value(args, ++i, a), a);
+                    case "--data-seeds" -> dataSeeds = cl.positiveInt(a);
+                    case "--misspecified-dim" -> mis = cl.positiveInt(a);
                     case "help", "--help", "-h" -> throw new IllegalArgumentException(usage());
-                    default -> throw new IllegalArgumentException("Unknown option '" + a + "'\n" + usage());
+                    default -> throw cl.unknown(a);
                 }
             }
             return new Options(out, epochs, parallel, experiment, dataSeeds, mis);
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException("Option " + option + " needs a value\n" + usage());
-            }
-            return args[i];
-        }
-
-        private static int positive(String s, String option) {
-            try {
-                int v = Integer.parseInt(s);
-                if (v > 0) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the message
-            }
-            throw new IllegalArgumentException("Option " + option + " needs a positive whole number, got '" + s + "'");
         }
 
         static String usage() {

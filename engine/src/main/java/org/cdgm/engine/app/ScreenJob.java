@@ -44,6 +44,9 @@ public final class ScreenJob {
     private ScreenJob() {
     }
 
+    static final String USAGE = "usage: ScreenJob [--data DIR] [--h5ad] [--out DIR] [--epochs N] [--shared-dim K] "
+            + "[--salient-dim K] [--mode MODE] [--regulariser KIND] [--weight W] [--epsilon E] [--learning-rate LR]";
+
     record Options(Path data, boolean h5ad, Path out, int epochs, int sharedDim, int salientDim, double epsilon,
                    TrainingMode mode, RegulariserKind regulariser, double weight, double learningRate) {
         static Options parse(String[] args) {
@@ -59,22 +62,22 @@ public final class ScreenJob {
             RegulariserKind reg = RegulariserKind.MM_CVAE;
             double weight = 1.0;
             double lr = 3e-3;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--data" -> data = Path.of(args[++i]);
+            CommandLine cl = new CommandLine(args, USAGE);
+            while (cl.hasNext()) {
+                String a = cl.nextOption();
+                switch (a) {
+                    case "--data" -> data = Path.of(cl.value(a));
                     case "--h5ad" -> h5ad = true;
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                    case "--shared-dim" -> kz = Integer.parseInt(args[++i]);
-                    case "--salient-dim" -> kt = Integer.parseInt(args[++i]);
-                    case "--epsilon" -> eps = Double.parseDouble(args[++i]);
-                    case "--mode" -> mode = TrainingMode.valueOf(args[++i]);
-                    case "--regulariser" -> reg = RegulariserKind.valueOf(args[++i]);
-                    case "--weight" -> weight = Double.parseDouble(args[++i]);
-                    case "--learning-rate" -> lr = Double.parseDouble(args[++i]);
-                    default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'; usage: ScreenJob "
-                            + "[--data DIR] [--h5ad] [--out DIR] [--epochs N] [--shared-dim K] [--salient-dim K] "
-                            + "[--mode MODE] [--regulariser KIND] [--weight W] [--epsilon E] [--learning-rate LR]");
+                    case "--out" -> out = Path.of(cl.value(a));
+                    case "--epochs" -> epochs = cl.positiveInt(a);
+                    case "--shared-dim" -> kz = cl.positiveInt(a);
+                    case "--salient-dim" -> kt = cl.positiveInt(a);
+                    case "--epsilon" -> eps = cl.nonNegativeDouble(a);
+                    case "--mode" -> mode = cl.choice(a, TrainingMode.class);
+                    case "--regulariser" -> reg = cl.choice(a, RegulariserKind.class);
+                    case "--weight" -> weight = cl.nonNegativeDouble(a);
+                    case "--learning-rate" -> lr = cl.nonNegativeDouble(a);
+                    default -> throw cl.unknown(a);
                 }
             }
             return new Options(data, h5ad, out, epochs, kz, kt, eps, mode, reg, weight, lr);
@@ -82,7 +85,14 @@ public final class ScreenJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         HeapMeter.reset();
         long t0 = System.nanoTime();
         AnnotatedMatrix screen = o.h5ad()

@@ -35,4 +35,25 @@ class DemoJobOptionsTest {
         e = assertThrows(IllegalArgumentException.class, () -> DemoJob.Options.parse(new String[] {"--out"}));
         assertTrue(e.getMessage().contains("--out needs a value"), e.getMessage());
     }
+
+    @Test
+    void screenJobOptionsParseAndExplainMistakes() {
+        ScreenJob.Options o = ScreenJob.Options.parse(new String[] {"--h5ad", "--epochs", "5", "--mode",
+            "MULTI_OBJECTIVE", "--regulariser", "HSIC", "--epsilon", "0.2", "--salient-dim", "3"});
+        assertTrue(o.h5ad());
+        assertEquals(5, o.epochs());
+        assertEquals(org.cdgm.engine.training.TrainingMode.MULTI_OBJECTIVE, o.mode());
+        assertEquals(org.cdgm.engine.objectives.RegulariserKind.HSIC, o.regulariser());
+        assertEquals(0.2, o.epsilon(), 0);
+        assertEquals(3, o.salientDim());
+        assertEquals(0.3, ScreenJob.Options.parse(new String[0]).epsilon(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScreenJob.Options.parse(new String[] {"--mode", "FAST"}));
+        assertTrue(e.getMessage().contains("--mode must be one of [CLASSIC"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ScreenJob.Options.parse(new String[] {"--epsilon"}));
+        assertTrue(e.getMessage().contains("--epsilon needs a value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ScreenJob.Options.parse(new String[] {"--epsilon", "-1"}));
+        assertTrue(e.getMessage().contains("needs a number >= 0, got '-1'"), e.getMessage());
+    }
 }
