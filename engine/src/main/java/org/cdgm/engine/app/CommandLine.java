@@ -62,6 +62,17 @@ final class CommandLine {
         }
     }
 
+    /** Parses a job's options; on a bad option prints its message and exits with status 2 (usage error). */
+    static <T> T parseOrExit(String[] args, java.util.function.Function<String[], T> parser) {
+        try {
+            return parser.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e; // not reached
+        }
+    }
+
     IllegalArgumentException unknown(String option) {
         return new IllegalArgumentException("Unknown option '" + option + "'\n" + usage);
     }

@@ -52,14 +52,7 @@ public final class DemoJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options o = CommandLine.parseOrExit(args, Options::parse);
         SimulationSettings sim = SimulationSettings.defaults();
         if (o.experiment()) {
             System.out.println("Seed experiment: " + o.dataSeeds() + " data seeds x 2 training seeds, " + sim);

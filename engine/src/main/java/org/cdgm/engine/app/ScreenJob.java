@@ -85,14 +85,7 @@ public final class ScreenJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options o = CommandLine.parseOrExit(args, Options::parse);
         HeapMeter.reset();
         long t0 = System.nanoTime();
         AnnotatedMatrix screen = o.h5ad()

@@ -3,7 +3,6 @@ package org.cdgm.engine.objectives;
 import org.cdgm.engine.model.CodeGradients;
 import org.cdgm.engine.model.LatentCodes;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Hilbert-Schmidt independence criterion between shared and salient codes of target cells (biased estimator
