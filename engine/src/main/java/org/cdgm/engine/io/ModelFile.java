@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,45 +43,61 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    /** Saves atomically: the file is either the complete new model or left as it was. */
     public static void save(TrainedModel model, Path file) throws IOException {
-        AtomicFiles.writeBytes(file, raw -> {
-            raw.write(SIGNATURE);
-            CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.writeInt(FORMAT_VERSION);
-            ModelConfig c = model.config();
-            out.writeInt(c.genes());
-            out.writeInt(c.sharedDim());
-            out.writeInt(c.salientDim());
-            out.writeInt(c.hiddenWidth());
-            out.writeInt(c.encoderLayers());
-            out.writeInt(c.decoderLayers());
-            writeString(out, c.activation().name());
-            writeString(out, c.likelihood().name());
-            writeString(out, c.prior().name());
-            out.writeInt(c.priorComponents());
-            writeString(out, c.precision().name());
-            out.writeInt(model.genes().size());
-            for (String g : model.genes()) {
-                writeString(out, g);
-            }
-            out.writeInt(model.provenance().size());
-            for (Map.Entry<String, String> e : model.provenance().entrySet()) {
-                writeString(out, e.getKey());
-                writeString(out, e.getValue());
-            }
-            double[] params = HostArrays.flat(model.parameters());
-            out.writeInt(params.length);
-            for (double p : params) {
-                out.writeDouble(p);
-            }
-            out.flush();
-            new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
-        });
+        AtomicFiles.writeBytes(file, raw -> write(model, raw));
+    }
+
+    /** Writes the model to a stream (a KNIME port's zip entry, say); the stream is not closed. */
+    public static void write(TrainedModel model, OutputStream raw) throws IOException {
+        raw.write(SIGNATURE);
+        CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+        DataOutputStream out = new DataOutputStream(checked);
+        out.writeInt(FORMAT_VERSION);
+        ModelConfig c = model.config();
+        out.writeInt(c.genes());
+        out.writeInt(c.sharedDim());
+        out.writeInt(c.salientDim());
+        out.writeInt(c.hiddenWidth());
+        out.writeInt(c.encoderLayers());
+        out.writeInt(c.decoderLayers());
+        writeString(out, c.activation().name());
+        writeString(out, c.likelihood().name());
+        writeString(out, c.prior().name());
+        out.writeInt(c.priorComponents());
+        writeString(out, c.precision().name());
+        out.writeInt(model.genes().size());
+        for (String g : model.genes()) {
+            writeString(out, g);
+        }
+        out.writeInt(model.provenance().size());
+        for (Map.Entry<String, String> e : model.provenance().entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+        double[] params = HostArrays.flat(model.parameters());
+        out.writeInt(params.length);
+        for (double p : params) {
+            out.writeDouble(p);
+        }
+        out.flush();
+        new DataOutputStream(raw).writeLong(checked.getChecksum().getValue());
     }
 
     public static TrainedModel load(Path file) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(raw, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException("Model file " + file + " does not exist", e);
+        }
+    }
+
+    /**
+     * Reads one model that fills the rest of the stream; {@code file} names the source in messages. The stream is
+     * not closed.
+     */
+    public static TrainedModel read(InputStream raw, String file) throws IOException {
+        try {
             byte[] sig = raw.readNBytes(SIGNATURE.length);
             if (!Arrays.equals(sig, SIGNATURE)) {
                 throw new ModelFileException(file + " is not a cdgm model file (it does not start with the cdgm "
@@ -134,12 +151,10 @@ public final class ModelFile {
             }
         } catch (EOFException e) {
             throw new ModelFileException(file + " is truncated: it ends before the model does", e);
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException("Model file " + file + " does not exist", e);
         }
     }
 
-    private static int count(int n, Path file, String what) throws ModelFileException {
+    private static int count(int n, String file, String what) throws ModelFileException {
         if (n < 0 || n > 500_000_000) {
             throw new ModelFileException(file + " is corrupt: implausible number of " + what + " (" + n + ")");
         }
@@ -152,7 +167,7 @@ public final class ModelFile {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in, Path file) throws IOException {
+    private static String readString(DataInputStream in, String file) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > MAX_STRING_BYTES) {
             throw new ModelFileException(file + " is corrupt: implausible text length " + n);

@@ -54,6 +54,19 @@ class ModelFileTest {
         assertArrayEquals(a.salient()[1], b.salient()[1], 0);
     }
 
+    @Test
+    void streamRoundTripMatchesTheFileAndLeavesTheStreamOpen() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ModelFile.write(model, bytes);
+        assertArrayEquals(Files.readAllBytes(file), bytes.toByteArray(), "stream and file formats must be one");
+        TrainedModel back = ModelFile.read(new java.io.ByteArrayInputStream(bytes.toByteArray()), "port 'model'");
+        assertEquals(model.parameters(), back.parameters());
+        byte[] cut = Arrays.copyOf(bytes.toByteArray(), 30);
+        assertMentions(assertThrows(ModelFileException.class,
+                () -> ModelFile.read(new java.io.ByteArrayInputStream(cut), "port 'model'")), "port 'model'",
+                "is truncated");
+    }
+
     private ModelFileException loadFails(byte[] content) throws Exception {
         Path f = dir.resolve("bad.cdgm");
         Files.write(f, content);
