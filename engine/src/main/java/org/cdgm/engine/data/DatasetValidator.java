@@ -54,7 +54,11 @@ public final class DatasetValidator {
         }
     }
 
-    private static void checkValues(CellSet set, List<String> genes, ValueDomain domain) {
+    /**
+     * Checks one set of cells: every value finite and, for counts, a non-negative integer with at least one count
+     * per cell. Messages name the cell and the gene.
+     */
+    public static void checkValues(CellSet set, List<String> genes, ValueDomain domain) {
         CellMatrix m = set.matrix();
         for (int i = 0; i < m.cells(); i++) {
             double total = 0;

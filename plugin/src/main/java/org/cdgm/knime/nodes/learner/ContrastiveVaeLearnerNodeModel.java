@@ -1,0 +1,65 @@
+package org.cdgm.knime.nodes.learner;
+
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+import org.cdgm.knime.EngineErrors;
+import org.cdgm.knime.Nd4jStartup;
+import org.cdgm.knime.nodes.SettingsNodeModel;
+import org.cdgm.knime.port.ContrastiveModelPortObject;
+import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
+import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
+import org.cdgm.knime.table.ContrastiveTableReader;
+import org.cdgm.knime.table.HistoryTable;
+import org.cdgm.knime.table.KnimeTrainingMonitor;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/** Trains a contrastive VAE on the background and target rows of one table (classic, MO, CO or MO+CO). */
+final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<ContrastiveVaeLearnerNodeSettings> {
+
+    ContrastiveVaeLearnerNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE},
+                new PortType[] {ContrastiveModelPortObject.TYPE, BufferedDataTable.TYPE},
+                ContrastiveVaeLearnerNodeSettings::new);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        DataTableSpec in = (DataTableSpec) inSpecs[0];
+        DataSelection sel = settings.data.toSelection();
+        int[] genes = ContrastiveTableReader.geneColumns(in, sel);
+        ModelConfig config = settings.model.toModelConfig(genes.length);
+        settings.training.toTrainingSettings();
+        return new PortObjectSpec[] {
+            new ContrastiveModelPortObjectSpec(config, ContrastiveTableReader.names(in, genes)), HistoryTable.spec()};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        BufferedDataTable table = (BufferedDataTable) inObjects[0];
+        DataSelection sel = settings.data.toSelection();
+        ContrastiveDataset data = ContrastiveTableReader.read(table, sel, exec.createSubProgress(0.05));
+        ModelConfig config = settings.model.toModelConfig(data.geneCount());
+        TrainingSettings training = settings.training.toTrainingSettings();
+        Nd4jStartup.ensureStarted();
+        ExecutionMonitor fitProgress = exec.createSubProgress(0.95);
+        TrainingResult result = EngineErrors.run(() -> new Trainer(config, training).fit(data,
+                new KnimeTrainingMonitor(fitProgress)));
+        if (training.mode().isConstrained() && !result.constraintSatisfied()) {
+            setWarningMessage("The constraint (regulariser <= " + training.epsilon() + ") was not met at the chosen "
+                    + "epoch (final lambda " + String.format("%.3g", result.finalLambda()) + "): raise 'Epsilon' or "
+                    + "train longer; the salient space may be squeezed");
+        }
+        return new PortObject[] {new ContrastiveModelPortObject(result.model()),
+            HistoryTable.write(result.history(), exec)};
+    }
+}

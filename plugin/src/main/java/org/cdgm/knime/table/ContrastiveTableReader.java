@@ -1,0 +1,139 @@
+package org.cdgm.knime.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Reads a KNIME table of cells (rows) by genes (numeric columns) into the engine's background/target data set.
+ * Column checks happen on the spec, at configure time; value checks (missing cells here, NaN, negative or
+ * non-integer counts in the engine's validator) at execute time, each naming the row and column.
+ */
+public final class ContrastiveTableReader {
+    private ContrastiveTableReader() {
+    }
+
+    /** Indices of the gene columns: numeric, not the condition column, not excluded. */
+    public static int[] geneColumns(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
+        DataColumnSpec condition = spec.getColumnSpec(sel.conditionColumn());
+        if (condition == null) {
+            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' is not in the "
+                    + "input table; choose the column that tells background from target cells");
+        }
+        if (!condition.getType().isCompatible(StringValue.class)) {
+            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' must be a string "
+                    + "column, it is " + condition.getType());
+        }
+        List<Integer> genes = new ArrayList<>();
+        for (int i = 0; i < spec.getNumColumns(); i++) {
+            DataColumnSpec c = spec.getColumnSpec(i);
+            if (c.getName().equals(sel.conditionColumn()) || sel.isExcluded(c.getName())) {
+                continue;
+            }
+            if (c.getType().isCompatible(DoubleValue.class)) {
+                genes.add(i);
+            }
+        }
+        if (genes.isEmpty()) {
+            throw new InvalidSettingsException("The input table has no numeric gene columns (after excluding the "
+                    + "condition column and the excluded-columns pattern)");
+        }
+        return genes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Gene names of the given columns, in order. */
+    public static List<String> names(DataTableSpec spec, int[] columns) {
+        return Arrays.stream(columns).mapToObj(i -> spec.getColumnSpec(i).getName()).toList();
+    }
+
+    public static ContrastiveDataset read(BufferedDataTable table, DataSelection sel, ExecutionMonitor exec)
+            throws InvalidSettingsException, CanceledExecutionException {
+        DataTableSpec spec = table.getDataTableSpec();
+        int[] geneCols = geneColumns(spec, sel);
+        int conditionCol = spec.findColumnIndex(sel.conditionColumn());
+        Rows background = new Rows(geneCols.length);
+        Rows target = new Rows(geneCols.length);
+        Map<String, Integer> otherLabels = new TreeMap<>();
+        long n = table.size();
+        long done = 0;
+        for (DataRow row : table) {
+            exec.checkCanceled();
+            exec.setProgress(++done / (double) Math.max(n, 1), () -> "Reading row " + row.getKey());
+            DataCell c = row.getCell(conditionCol);
+            String label = c.isMissing() ? null : ((StringValue) c).getStringValue();
+            Rows into = sel.backgroundLabel().equals(label) ? background : sel.targetLabel().equals(label) ? target
+                    : null;
+            if (into == null) {
+                otherLabels.merge(label == null ? "<missing>" : label, 1, Integer::sum);
+                continue;
+            }
+            float[] values = new float[geneCols.length];
+            for (int g = 0; g < geneCols.length; g++) {
+                DataCell v = row.getCell(geneCols[g]);
+                if (v.isMissing()) {
+                    throw new InvalidSettingsException("Row '" + row.getKey() + "', column '"
+                            + spec.getColumnSpec(geneCols[g]).getName() + "' is missing; fill or filter missing "
+                            + "values before training (e.g. with the Missing Value node)");
+                }
+                values[g] = (float) ((DoubleValue) v).getDoubleValue();
+            }
+            into.add(row.getKey().getString(), values);
+        }
+        requireCells(background, "Background", sel.backgroundLabel(), sel, otherLabels);
+        requireCells(target, "Target", sel.targetLabel(), sel, otherLabels);
+        return new ContrastiveDataset(names(spec, geneCols), background.toCellSet(Condition.BACKGROUND),
+                target.toCellSet(Condition.TARGET));
+    }
+
+    private static void requireCells(Rows rows, String what, String label, DataSelection sel,
+                                     Map<String, Integer> others) throws InvalidSettingsException {
+        if (rows.ids.isEmpty()) {
+            throw new InvalidSettingsException(what + " label '" + label + "' matches no row of condition column '"
+                    + sel.conditionColumn() + "'" + (others.isEmpty() ? " (the table is empty)"
+                    : "; other values found: " + others));
+        }
+    }
+
+    /** Rows of one condition, grown as read. */
+    private static final class Rows {
+        private final int genes;
+        private final List<String> ids = new ArrayList<>();
+        private float[] values = new float[1024];
+
+        Rows(int genes) {
+            this.genes = genes;
+        }
+
+        void add(String id, float[] row) {
+            int at = ids.size() * genes;
+            if (at + genes > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, at + genes));
+            }
+            System.arraycopy(row, 0, values, at, genes);
+            ids.add(id);
+        }
+
+        CellSet toCellSet(Condition condition) {
+            DenseCellMatrix m = new DenseCellMatrix(ids.size(), genes, Arrays.copyOf(values, ids.size() * genes));
+            return new CellSet(condition, m, ids);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.cdgm.knime.table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Latent coordinates as table columns: "{prefix} 1" ... "{prefix} k". The predictor appends them, the simulator
+ * writes the true ones this way, and the scorer finds them again by prefix.
+ */
+public final class EmbeddingColumns {
+    private EmbeddingColumns() {
+    }
+
+    public static String name(String prefix, int index) {
+        return prefix + " " + (index + 1);
+    }
+
+    public static DataColumnSpec[] specs(String prefix, int k) {
+        DataColumnSpec[] out = new DataColumnSpec[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = new DataColumnSpecCreator(name(prefix, i), DoubleCell.TYPE).createSpec();
+        }
+        return out;
+    }
+
+    /** Indices of "{prefix} 1", "{prefix} 2", ... in order, stopping at the first absent one. */
+    public static int[] find(DataTableSpec spec, String prefix, String setting) throws InvalidSettingsException {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            int at = spec.findColumnIndex(name(prefix, i));
+            if (at < 0) {
+                break;
+            }
+            if (!spec.getColumnSpec(at).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("Column '" + name(prefix, i) + "' (setting '" + setting
+                        + "') must be numeric");
+            }
+            idx.add(at);
+        }
+        if (idx.isEmpty()) {
+            throw new InvalidSettingsException("No column '" + name(prefix, 0) + "' in the input table (setting '"
+                    + setting + "'); connect a table with coordinates from the predictor or the simulator");
+        }
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Reads the columns into rows of doubles, keyed in table order; rows with a missing value are an error. */
+    public static double[][] read(BufferedDataTable table, int[] columns, List<String> rowIds)
+            throws InvalidSettingsException {
+        List<double[]> rows = new ArrayList<>();
+        DataTableSpec spec = table.getDataTableSpec();
+        for (DataRow r : table) {
+            double[] v = new double[columns.length];
+            for (int j = 0; j < columns.length; j++) {
+                DataCell c = r.getCell(columns[j]);
+                if (c.isMissing()) {
+                    throw new InvalidSettingsException("Row '" + r.getKey() + "', column '"
+                            + spec.getColumnSpec(columns[j]).getName() + "' is missing");
+                }
+                v[j] = ((DoubleValue) c).getDoubleValue();
+            }
+            rows.add(v);
+            rowIds.add(r.getKey().getString());
+        }
+        return rows.toArray(double[][]::new);
+    }
+}
