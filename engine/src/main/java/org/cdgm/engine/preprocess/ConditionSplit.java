@@ -27,39 +27,63 @@ public final class ConditionSplit {
      */
     public static ContrastiveDataset split(AnnotatedMatrix a, String column, Set<String> backgroundValues,
                                            Set<String> targetValues) {
-        List<String> labels = a.metadata().column(column);
-        List<Integer> bg = new ArrayList<>();
-        List<Integer> tg = new ArrayList<>();
+        Condition[] labels = labels(a, column, backgroundValues, targetValues);
+        AnnotatedMatrix b = Preprocessing.selectCells(a, indicesOf(labels, Condition.BACKGROUND));
+        AnnotatedMatrix t = Preprocessing.selectCells(a, indicesOf(labels, Condition.TARGET));
+        return new ContrastiveDataset(a.genes(), new CellSet(Condition.BACKGROUND, b.matrix(), b.cellIds()),
+                new CellSet(Condition.TARGET, t.matrix(), t.cellIds()));
+    }
+
+    /**
+     * The condition of each cell by its value in {@code column}. With {@code targetValues} null every
+     * non-background value is target; otherwise values on neither side are an error, unless
+     * {@code dropOthers}, when those cells get null (left out).
+     */
+    public static Condition[] labels(AnnotatedMatrix a, String column, Set<String> backgroundValues,
+                                     Set<String> targetValues, boolean dropOthers) {
+        List<String> values = a.metadata().column(column);
+        Condition[] out = new Condition[values.size()];
         Map<String, Integer> unknown = new LinkedHashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            String v = labels.get(i);
+        Map<String, Integer> present = new LinkedHashMap<>();
+        int bg = 0;
+        int tg = 0;
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            present.merge(String.valueOf(v), 1, Integer::sum);
             if (backgroundValues.contains(v)) {
-                bg.add(i);
+                out[i] = Condition.BACKGROUND;
+                bg++;
             } else if (targetValues == null || targetValues.contains(v)) {
-                tg.add(i);
+                out[i] = Condition.TARGET;
+                tg++;
             } else {
-                unknown.merge(v, 1, Integer::sum);
+                unknown.merge(String.valueOf(v), 1, Integer::sum);
             }
         }
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() && !dropOthers) {
             throw new InvalidInputException("Column '" + column + "' has values that are neither background "
                     + backgroundValues + " nor target " + targetValues + ": " + counts(unknown)
                     + "; add them to one side or filter those cells out first");
         }
-        Map<String, Integer> present = new LinkedHashMap<>();
-        labels.forEach(v -> present.merge(v, 1, Integer::sum));
-        if (bg.isEmpty()) {
+        if (bg == 0) {
             throw new InvalidInputException("No cell has '" + column + "' in " + backgroundValues
                     + ", so there is no background; values present: " + counts(present));
         }
-        if (tg.isEmpty()) {
-            throw new InvalidInputException("No target cell: every cell has '" + column + "' in " + backgroundValues
+        if (tg == 0) {
+            throw new InvalidInputException("No target cell: no cell has '" + column + "' in "
+                    + (targetValues == null ? "any value other than " + backgroundValues : targetValues)
                     + "; values present: " + counts(present));
         }
-        AnnotatedMatrix b = Preprocessing.selectCells(a, bg.stream().mapToInt(Integer::intValue).toArray());
-        AnnotatedMatrix t = Preprocessing.selectCells(a, tg.stream().mapToInt(Integer::intValue).toArray());
-        return new ContrastiveDataset(a.genes(), new CellSet(Condition.BACKGROUND, b.matrix(), b.cellIds()),
-                new CellSet(Condition.TARGET, t.matrix(), t.cellIds()));
+        return out;
+    }
+
+    static Condition[] labels(AnnotatedMatrix a, String column, Set<String> backgroundValues,
+                              Set<String> targetValues) {
+        return labels(a, column, backgroundValues, targetValues, false);
+    }
+
+    private static int[] indicesOf(Condition[] labels, Condition c) {
+        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == c).toArray();
     }
 
     private static String counts(Map<String, Integer> m) {

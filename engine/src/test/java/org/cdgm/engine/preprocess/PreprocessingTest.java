@@ -1,5 +1,6 @@
 package org.cdgm.engine.preprocess;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMetadata;
+import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DenseCellMatrix;
 import org.cdgm.engine.data.InvalidInputException;
@@ -95,6 +97,19 @@ class PreprocessingTest {
         e = assertThrows(InvalidInputException.class,
                 () -> ConditionSplit.split(small(), "batch", Set.of("ctrl"), null));
         assertTrue(e.getMessage().contains("No cell metadata column 'batch'; available: condition"), e.getMessage());
+        Condition[] labels = ConditionSplit.labels(small(), "condition", Set.of("ctrl"), Set.of("treated", "ko"),
+                false);
+        assertArrayEquals(new Condition[] {Condition.BACKGROUND, Condition.TARGET, Condition.TARGET}, labels);
+        AnnotatedMatrix three = new AnnotatedMatrix(small().matrix(), small().genes(), small().cellIds(),
+                new CellMetadata(3, Map.of("condition", List.of("ctrl", "ko", "doublet"))));
+        assertArrayEquals(new Condition[] {Condition.BACKGROUND, Condition.TARGET, null},
+                ConditionSplit.labels(three, "condition", Set.of("ctrl"), Set.of("ko"), true), "others dropped");
+        e = assertThrows(InvalidInputException.class,
+                () -> ConditionSplit.labels(three, "condition", Set.of("ctrl"), Set.of("ko"), false));
+        assertTrue(e.getMessage().contains("'doublet' (1 cells)"), e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> ConditionSplit.labels(three, "condition", Set.of("ctrl"), Set.of("treated"), true));
+        assertTrue(e.getMessage().contains("No target cell"), e.getMessage());
     }
 
     @Test
