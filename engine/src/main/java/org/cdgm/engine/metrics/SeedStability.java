@@ -19,4 +19,17 @@ public record SeedStability(double sharedMcc, double salientMcc, double sharedR2
                 Mcc.of(salientA, salientB, Correlation.PEARSON).mean(),
                 BlockR2.of(sharedA, sharedB, linear, seed), BlockR2.of(salientA, salientB, linear, seed));
     }
+
+    /** The four figures with what they mean, in the same row form as {@link IdentifiabilityReport#rows()}. */
+    public java.util.List<IdentifiabilityReport.Row> rows() {
+        return java.util.List.of(
+            new IdentifiabilityReport.Row("stability_shared_mcc", sharedMcc,
+                    "MCC (Pearson) between two fits' shared coordinates; 1 = the same latents found again"),
+            new IdentifiabilityReport.Row("stability_salient_mcc", salientMcc,
+                    "MCC (Pearson) between two fits' salient coordinates, target cells"),
+            new IdentifiabilityReport.Row("stability_shared_r2", sharedR2,
+                    "R^2 of one fit's shared coordinates from the other's (affine, held out)"),
+            new IdentifiabilityReport.Row("stability_salient_r2", salientR2,
+                    "R^2 of one fit's salient coordinates from the other's (affine, held out)"));
+    }
 }

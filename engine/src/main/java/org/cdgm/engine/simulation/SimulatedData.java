@@ -1,6 +1,16 @@
 package org.cdgm.engine.simulation;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.CellMetadata;
+import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.DenseCellMatrix;
 
 /**
  * A simulated data set and its truth. Latent arrays are per cell, background cells first in their own arrays:
@@ -10,4 +20,27 @@ import org.cdgm.engine.data.ContrastiveDataset;
 public record SimulatedData(ContrastiveDataset dataset, SimulationSettings settings, double[][] backgroundShared,
                             double[][] targetShared, double[][] targetSalient, int[] targetSalientComponent,
                             int[] targetSharedComponent) {
+
+    /** Name of the metadata column of {@link #cells()} that holds "background" or "target". */
+    public static final String CONDITION_COLUMN = "condition";
+
+    /** All cells, background first, as one matrix whose metadata column "condition" says which is which. */
+    public AnnotatedMatrix cells() {
+        CellSet bg = dataset.background();
+        CellSet tg = dataset.target();
+        int n = bg.cells() + tg.cells();
+        int g = dataset.geneCount();
+        float[] values = new float[n * g];
+        float[] part = new float[tg.cells() * g];
+        bg.matrix().copyRows(IntStream.range(0, bg.cells()).toArray(), values);
+        tg.matrix().copyRows(IntStream.range(0, tg.cells()).toArray(), part);
+        System.arraycopy(part, 0, values, bg.cells() * g, part.length);
+        List<String> ids = new ArrayList<>(bg.cellIds());
+        ids.addAll(tg.cellIds());
+        List<String> condition = new ArrayList<>(n);
+        condition.addAll(Collections.nCopies(bg.cells(), "background"));
+        condition.addAll(Collections.nCopies(tg.cells(), "target"));
+        return new AnnotatedMatrix(new DenseCellMatrix(n, g, values), dataset.genes(), ids,
+                new CellMetadata(n, Map.of(CONDITION_COLUMN, condition)));
+    }
 }

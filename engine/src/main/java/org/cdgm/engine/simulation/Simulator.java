@@ -39,6 +39,11 @@ public final class Simulator {
         }
     }
 
+    /** Name of simulated gene {@code j} (1-based, as in the data set). */
+    public static String geneName(int j) {
+        return "gene_" + j;
+    }
+
     public static SimulatedData simulate(SimulationSettings s) {
         SplittableRandom rng = new SplittableRandom(s.seed());
         Mixture zMix = Mixture.random(s.components(), s.sharedDim(), rng);
@@ -72,7 +77,7 @@ public final class Simulator {
         double[][] xt = observe(ft, s, rng);
         List<String> genes = new ArrayList<>();
         for (int j = 1; j <= s.genes(); j++) {
-            genes.add("gene_" + j);
+            genes.add(geneName(j));
         }
         ContrastiveDataset data = new ContrastiveDataset(genes,
                 CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(xb)),

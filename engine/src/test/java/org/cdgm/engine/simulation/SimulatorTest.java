@@ -116,4 +116,17 @@ class SimulatorTest {
         }
         return total;
     }
+
+    @Test
+    void cellsStackBackgroundThenTargetWithTheirCondition() {
+        SimulatedData sim = Simulator.simulate(SimulationSettings.defaults().withSize(30, 20, 12));
+        org.cdgm.engine.data.AnnotatedMatrix all = sim.cells();
+        assertEquals(50, all.matrix().cells());
+        assertEquals("target_1", all.cellIds().get(30));
+        assertEquals("background", all.metadata().column(SimulatedData.CONDITION_COLUMN).get(29));
+        assertEquals("target", all.metadata().column(SimulatedData.CONDITION_COLUMN).get(30));
+        assertEquals(sim.dataset().target().matrix().get(3, 7), all.matrix().get(33, 7), 0);
+        assertEquals(sim.dataset().background().matrix().get(29, 11), all.matrix().get(29, 11), 0);
+        assertEquals(Simulator.geneName(12), all.genes().get(11));
+    }
 }

@@ -10,13 +10,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
- * Architecture of the contrastive VAE. The decoder is always piecewise affine (ReLU): that is what makes the
+ * Architecture of the contrastive VAE, except the latent sizes (set by the learner, swept by the tuner). The decoder is always piecewise affine (ReLU): that is what makes the
  * latent blocks identifiable (Lopez et al. 2024), so it is not offered as a choice here.
  */
 public final class ModelNodeSettings extends SettingsGroup {
     public static final String CFG_LIKELIHOOD = "likelihood";
-    public static final String CFG_SHARED_DIM = "shared_latent_size";
-    public static final String CFG_SALIENT_DIM = "salient_latent_size";
     public static final String CFG_HIDDEN_WIDTH = "hidden_width";
     public static final String CFG_HIDDEN_LAYERS = "hidden_layers";
     public static final String CFG_PRIOR = "prior";
@@ -24,9 +22,6 @@ public final class ModelNodeSettings extends SettingsGroup {
 
     final SettingsModelString likelihood = add(new SettingsModelString(CFG_LIKELIHOOD,
             Likelihood.NEGATIVE_BINOMIAL.name()));
-    final SettingsModelIntegerBounded sharedDim = add(new SettingsModelIntegerBounded(CFG_SHARED_DIM, 10, 1, 64));
-    final SettingsModelIntegerBounded salientDim = add(new SettingsModelIntegerBounded(CFG_SALIENT_DIM, 5, 1,
-            64));
     final SettingsModelIntegerBounded hiddenWidth = add(new SettingsModelIntegerBounded(CFG_HIDDEN_WIDTH, 128, 1,
             4096));
     final SettingsModelIntegerBounded hiddenLayers = add(new SettingsModelIntegerBounded(CFG_HIDDEN_LAYERS, 1, 0,
@@ -38,14 +33,6 @@ public final class ModelNodeSettings extends SettingsGroup {
 
     public SettingsModelString likelihood() {
         return likelihood;
-    }
-
-    public SettingsModelIntegerBounded sharedDim() {
-        return sharedDim;
-    }
-
-    public SettingsModelIntegerBounded salientDim() {
-        return salientDim;
     }
 
     public SettingsModelIntegerBounded hiddenWidth() {
@@ -64,12 +51,12 @@ public final class ModelNodeSettings extends SettingsGroup {
         return priorComponents;
     }
 
-    /** The engine's architecture record for {@code genes} input genes (validated there). */
-    public ModelConfig toModelConfig(int genes) throws InvalidSettingsException {
+    /** The engine's architecture record (validated there) for the given input genes and latent sizes. */
+    public ModelConfig toModelConfig(int genes, int sharedDim, int salientDim) throws InvalidSettingsException {
         Likelihood lik = Choices.parse(Likelihood.class, "Likelihood", likelihood.getStringValue());
         PriorKind p = Choices.parse(PriorKind.class, "Prior", prior.getStringValue());
         int layers = hiddenLayers.getIntValue();
-        return engine(() -> new ModelConfig(genes, sharedDim.getIntValue(), salientDim.getIntValue(),
+        return engine(() -> new ModelConfig(genes, sharedDim, salientDim,
                 hiddenWidth.getIntValue(), layers, layers, Activation.RELU, lik, p, priorComponents.getIntValue(),
                 Precision.FLOAT32));
     }

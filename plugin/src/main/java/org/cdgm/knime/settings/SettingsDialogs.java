@@ -30,18 +30,14 @@ public final class SettingsDialogs {
         pane.closeCurrentGroup();
     }
 
-    public static void addModel(DefaultNodeSettingsPane pane, ModelNodeSettings s) {
-        pane.createNewGroup("Model");
-        pane.addDialogComponent(new DialogComponentStringSelection(s.likelihood, "Likelihood",
-                Choices.names(Likelihood.class)));
+    public static void addLatentSizes(DefaultNodeSettingsPane pane, LatentSizeSettings s) {
         pane.addDialogComponent(new DialogComponentNumber(s.sharedDim, "Shared latent size (k_z)", 1));
         pane.addDialogComponent(new DialogComponentNumber(s.salientDim, "Salient latent size (k_t)", 1));
-        addArchitecture(pane, s);
-        pane.closeCurrentGroup();
     }
 
-    /** The model section without latent sizes (the tuner sweeps those). */
-    public static void addArchitecture(DefaultNodeSettingsPane pane, ModelNodeSettings s) {
+    public static void addModel(DefaultNodeSettingsPane pane, ModelNodeSettings s) {
+        pane.addDialogComponent(new DialogComponentStringSelection(s.likelihood, "Likelihood",
+                Choices.names(Likelihood.class)));
         pane.addDialogComponent(new DialogComponentNumber(s.hiddenWidth, "Hidden layer width", 16));
         pane.addDialogComponent(new DialogComponentNumber(s.hiddenLayers, "Hidden layers", 1));
         pane.addDialogComponent(new DialogComponentStringSelection(s.prior, "Prior", Choices.names(PriorKind.class)));

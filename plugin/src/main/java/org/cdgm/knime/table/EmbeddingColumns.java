@@ -33,6 +33,11 @@ public final class EmbeddingColumns {
         return out;
     }
 
+    /** The columns of several specs, in order. */
+    public static DataColumnSpec[] concat(DataColumnSpec[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(DataColumnSpec[]::new);
+    }
+
     /** Indices of "{prefix} 1", "{prefix} 2", ... in order, stopping at the first absent one. */
     public static int[] find(DataTableSpec spec, String prefix, String setting) throws InvalidSettingsException {
         List<Integer> idx = new ArrayList<>();

@@ -8,7 +8,10 @@ final class ContrastiveVaeLearnerNodeDialog extends DefaultNodeSettingsPane {
     ContrastiveVaeLearnerNodeDialog() {
         ContrastiveVaeLearnerNodeSettings s = new ContrastiveVaeLearnerNodeSettings();
         SettingsDialogs.addDataSelection(this, s.data);
+        createNewGroup("Model");
+        SettingsDialogs.addLatentSizes(this, s.sizes);
         SettingsDialogs.addModel(this, s.model);
+        closeCurrentGroup();
         createNewTab("Training");
         SettingsDialogs.addTraining(this, s.training);
     }

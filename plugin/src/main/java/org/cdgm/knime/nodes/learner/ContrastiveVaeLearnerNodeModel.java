@@ -37,7 +37,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         DataTableSpec in = (DataTableSpec) inSpecs[0];
         DataSelection sel = settings.data.toSelection();
         int[] genes = ContrastiveTableReader.geneColumns(in, sel);
-        ModelConfig config = settings.model.toModelConfig(genes.length);
+        ModelConfig config = settings.sizes.toModelConfig(settings.model, genes.length);
         settings.training.toTrainingSettings();
         return new PortObjectSpec[] {
             new ContrastiveModelPortObjectSpec(config, ContrastiveTableReader.names(in, genes)), HistoryTable.spec()};
@@ -48,7 +48,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         BufferedDataTable table = (BufferedDataTable) inObjects[0];
         DataSelection sel = settings.data.toSelection();
         ContrastiveDataset data = ContrastiveTableReader.read(table, sel, exec.createSubProgress(0.05));
-        ModelConfig config = settings.model.toModelConfig(data.geneCount());
+        ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount());
         TrainingSettings training = settings.training.toTrainingSettings();
         Nd4jStartup.ensureStarted();
         ExecutionMonitor fitProgress = exec.createSubProgress(0.95);

@@ -1,0 +1,153 @@
+package org.cdgm.knime.nodes.predictor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.DatasetValidator;
+import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.engine.model.Embedding;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.TrainedModel;
+import org.cdgm.knime.Nd4jStartup;
+import org.cdgm.knime.nodes.SettingsNodeModel;
+import org.cdgm.knime.port.ContrastiveModelPortObject;
+import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
+import org.cdgm.knime.table.EmbeddingColumns;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.append.AppendedColumnRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Appends each cell's shared (z) and salient (t) coordinates, the encoder means, to a table of cells. Genes are
+ * found by the names the model was trained on; rows are embedded in chunks so ND4J's per-call cost is paid once
+ * per chunk, not once per cell.
+ */
+final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<ContrastiveVaePredictorNodeSettings> {
+    private static final int CHUNK = 2048;
+
+    ContrastiveVaePredictorNodeModel() {
+        super(new PortType[] {ContrastiveModelPortObject.TYPE, BufferedDataTable.TYPE},
+                new PortType[] {BufferedDataTable.TYPE}, ContrastiveVaePredictorNodeSettings::new);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings.check();
+        ContrastiveModelPortObjectSpec model = (ContrastiveModelPortObjectSpec) inSpecs[0];
+        DataTableSpec table = (DataTableSpec) inSpecs[1];
+        if (model == null) {
+            throw new InvalidSettingsException("Connect a trained contrastive model (from the learner or tuner)");
+        }
+        geneColumns(table, model.genes());
+        return new PortObjectSpec[] {outSpec(table, model.sharedDim(), model.salientDim())};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        TrainedModel model = ((ContrastiveModelPortObject) inObjects[0]).model();
+        BufferedDataTable table = (BufferedDataTable) inObjects[1];
+        DataTableSpec spec = table.getDataTableSpec();
+        int[] genes = geneColumns(spec, model.genes());
+        Nd4jStartup.ensureStarted();
+        BufferedDataContainer out = exec.createDataContainer(outSpec(spec, model.config().sharedDim(),
+                model.config().salientDim()));
+        List<DataRow> chunk = new ArrayList<>(CHUNK);
+        long n = table.size();
+        long done = 0;
+        for (DataRow row : table) {
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                embedInto(chunk, genes, model, spec, out);
+                done += chunk.size();
+                chunk.clear();
+                exec.checkCanceled();
+                exec.setProgress(done / (double) n, "Embedded " + done + " of " + n + " cells");
+            }
+        }
+        embedInto(chunk, genes, model, spec, out);
+        out.close();
+        return new PortObject[] {out.getTable()};
+    }
+
+    private static void embedInto(List<DataRow> rows, int[] genes, TrainedModel model, DataTableSpec spec,
+                                  BufferedDataContainer out) throws InvalidSettingsException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        float[] values = new float[rows.size() * genes.length];
+        List<String> ids = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            DataRow r = rows.get(i);
+            ids.add(r.getKey().getString());
+            for (int g = 0; g < genes.length; g++) {
+                DataCell c = r.getCell(genes[g]);
+                if (c.isMissing()) {
+                    throw new InvalidSettingsException("Row '" + r.getKey() + "', column '"
+                            + spec.getColumnSpec(genes[g]).getName() + "' is missing");
+                }
+                values[i * genes.length + g] = (float) ((DoubleValue) c).getDoubleValue();
+            }
+        }
+        CellSet cells = new CellSet(Condition.TARGET, new DenseCellMatrix(rows.size(), genes.length, values), ids);
+        Likelihood lik = model.config().likelihood();
+        DatasetValidator.checkValues(cells, model.genes(), lik.valueDomain());
+        Embedding e = model.embed(cells.matrix());
+        for (int i = 0; i < rows.size(); i++) {
+            out.addRowToTable(new AppendedColumnRow(rows.get(i), cellsOf(e.shared()[i], e.salient()[i])));
+        }
+    }
+
+    private static DataCell[] cellsOf(double[] z, double[] t) {
+        DataCell[] cells = new DataCell[z.length + t.length];
+        for (int j = 0; j < z.length; j++) {
+            cells[j] = new DoubleCell(z[j]);
+        }
+        for (int j = 0; j < t.length; j++) {
+            cells[z.length + j] = new DoubleCell(t[j]);
+        }
+        return cells;
+    }
+
+    /** Column index of each model gene in the table; a missing or non-numeric gene is named. */
+    static int[] geneColumns(DataTableSpec table, List<String> genes) throws InvalidSettingsException {
+        int[] idx = new int[genes.size()];
+        for (int g = 0; g < idx.length; g++) {
+            idx[g] = table.findColumnIndex(genes.get(g));
+            if (idx[g] < 0) {
+                throw new InvalidSettingsException("Gene column '" + genes.get(g) + "', which the model was trained "
+                        + "on, is not in the input table (" + genes.size() + " genes expected)");
+            }
+            if (!table.getColumnSpec(idx[g]).getType().isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("Gene column '" + genes.get(g) + "' must be numeric, it is "
+                        + table.getColumnSpec(idx[g]).getType());
+            }
+        }
+        return idx;
+    }
+
+    private DataTableSpec outSpec(DataTableSpec in, int kz, int kt) throws InvalidSettingsException {
+        DataColumnSpec[] z = EmbeddingColumns.specs(settings.sharedPrefix.getStringValue(), kz);
+        DataColumnSpec[] t = EmbeddingColumns.specs(settings.salientPrefix.getStringValue(), kt);
+        for (DataColumnSpec c : EmbeddingColumns.concat(z, t)) {
+            if (in.containsName(c.getName())) {
+                throw new InvalidSettingsException("The input already has a column '" + c.getName() + "'; change "
+                        + "'Shared column prefix' or 'Salient column prefix'");
+            }
+        }
+        return new DataTableSpec(in, new DataTableSpec(EmbeddingColumns.concat(z, t)));
+    }
+
+}

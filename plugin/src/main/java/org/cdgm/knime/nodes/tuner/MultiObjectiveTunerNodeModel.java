@@ -1,0 +1,64 @@
+package org.cdgm.knime.nodes.tuner;
+
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.training.TrainingSettings;
+import org.cdgm.engine.tuning.Tuner;
+import org.cdgm.engine.tuning.TuningGrid;
+import org.cdgm.engine.tuning.TuningResult;
+import org.cdgm.knime.EngineErrors;
+import org.cdgm.knime.Nd4jStartup;
+import org.cdgm.knime.nodes.SettingsNodeModel;
+import org.cdgm.knime.port.ContrastiveModelPortObject;
+import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
+import org.cdgm.knime.table.ContrastiveTableReader;
+import org.cdgm.knime.table.KnimeTrainingMonitor;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Fits every (k_z, k_t, epsilon) of a grid on the same data, seed and split, reports each fit's validation
+ * objectives with the Pareto front marked, and passes on the chosen model (see {@link Tuner} for the rule).
+ */
+final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiveTunerNodeSettings> {
+
+    MultiObjectiveTunerNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE},
+                new PortType[] {BufferedDataTable.TYPE, ContrastiveModelPortObject.TYPE},
+                MultiObjectiveTunerNodeSettings::new);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        int[] genes = ContrastiveTableReader.geneColumns((DataTableSpec) inSpecs[0], settings.data.toSelection());
+        settings.model.toModelConfig(genes.length, 1, 1);
+        settings.training.toTrainingSettings();
+        settings.grid();
+        // The chosen model's latent sizes are known only after tuning.
+        return new PortObjectSpec[] {TuningTable.spec(), null};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        DataSelection sel = settings.data.toSelection();
+        ContrastiveDataset data = ContrastiveTableReader.read((BufferedDataTable) inObjects[0], sel,
+                exec.createSubProgress(0.02));
+        ModelConfig base = settings.model.toModelConfig(data.geneCount(), 1, 1);
+        TrainingSettings training = settings.training.toTrainingSettings();
+        TuningGrid grid = settings.grid();
+        Nd4jStartup.ensureStarted();
+        KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.98));
+        TuningResult result = EngineErrors.run(() -> new Tuner(base, training, grid).run(data, monitor));
+        if (!result.best().result().constraintSatisfied()) {
+            setWarningMessage("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
+                    + "Consider larger epsilons.");
+        }
+        return new PortObject[] {TuningTable.write(result, exec),
+            new ContrastiveModelPortObject(result.best().result().model())};
+    }
+}

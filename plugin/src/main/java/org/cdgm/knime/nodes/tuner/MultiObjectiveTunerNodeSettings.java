@@ -1,0 +1,42 @@
+package org.cdgm.knime.nodes.tuner;
+
+import org.cdgm.engine.tuning.TuningGrid;
+import org.cdgm.knime.settings.DataSelectionSettings;
+import org.cdgm.knime.settings.ModelNodeSettings;
+import org.cdgm.knime.settings.SettingsGroup;
+import org.cdgm.knime.settings.TrainingNodeSettings;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/** The learner's settings minus the latent sizes, plus the grid to sweep. */
+final class MultiObjectiveTunerNodeSettings extends SettingsGroup {
+    static final String CFG_SHARED_SIZES = "shared_latent_sizes";
+    static final String CFG_SALIENT_SIZES = "salient_latent_sizes";
+    static final String CFG_EPSILONS = "epsilons";
+
+    final DataSelectionSettings data = new DataSelectionSettings();
+    final ModelNodeSettings model = new ModelNodeSettings();
+    final TrainingNodeSettings training = new TrainingNodeSettings();
+    final SettingsModelString sharedSizes = add(new SettingsModelString(CFG_SHARED_SIZES, "5, 10"));
+    final SettingsModelString salientSizes = add(new SettingsModelString(CFG_SALIENT_SIZES, "2, 5"));
+    final SettingsModelString epsilons = add(new SettingsModelString(CFG_EPSILONS, "0.1, 0.3"));
+
+    MultiObjectiveTunerNodeSettings() {
+        addAll(data);
+        addAll(model);
+        addAll(training);
+    }
+
+    TuningGrid grid() throws InvalidSettingsException {
+        return engine(() -> TuningGrid.parse(sharedSizes.getStringValue(), salientSizes.getStringValue(),
+                epsilons.getStringValue()));
+    }
+
+    @Override
+    public void check() throws InvalidSettingsException {
+        data.toSelection();
+        model.toModelConfig(1, 1, 1);
+        training.toTrainingSettings();
+        grid();
+    }
+}

@@ -1,0 +1,56 @@
+package org.cdgm.knime.nodes.tuner;
+
+import org.cdgm.engine.tuning.TuningFit;
+import org.cdgm.engine.tuning.TuningResult;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+
+/** One row per fit of the grid: its candidate, objectives, constraint status, and whether it is on the front. */
+final class TuningTable {
+    private TuningTable() {
+    }
+
+    static DataTableSpec spec() {
+        return new DataTableSpec(new DataColumnSpec[] {
+            col("shared latent size", IntCell.TYPE), col("salient latent size", IntCell.TYPE),
+            col("epsilon", DoubleCell.TYPE), col("background loss", DoubleCell.TYPE),
+            col("target loss", DoubleCell.TYPE), col("regulariser", DoubleCell.TYPE),
+            col("constraint met", BooleanCell.TYPE), col("best epoch", IntCell.TYPE),
+            col("epochs run", IntCell.TYPE), col("pareto optimal", BooleanCell.TYPE), col("chosen", BooleanCell.TYPE)});
+    }
+
+    static BufferedDataTable write(TuningResult r, ExecutionContext exec) {
+        BufferedDataContainer out = exec.createDataContainer(spec());
+        for (int i = 0; i < r.fits().size(); i++) {
+            TuningFit f = r.fits().get(i);
+            out.addRowToTable(new DefaultRow(RowKey.createRowKey((long) i), new IntCell(f.candidate().sharedDim()),
+                    new IntCell(f.candidate().salientDim()), new DoubleCell(f.candidate().epsilon()),
+                    d(f.backgroundLoss()), d(f.targetLoss()), d(f.regulariser()),
+                    BooleanCellFactory.create(f.result().constraintSatisfied()), new IntCell(f.result().bestEpoch()),
+                    new IntCell(f.result().history().size()), BooleanCellFactory.create(f.paretoOptimal()),
+                    BooleanCellFactory.create(i == r.bestIndex())));
+        }
+        out.close();
+        return out.getTable();
+    }
+
+    private static DataColumnSpec col(String name, DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    private static DataCell d(double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+    }
+}
