@@ -1,7 +1,5 @@
 package org.cdgm.knime.nodes.reader;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,6 +10,7 @@ import org.cdgm.engine.io.MatrixFormat;
 import org.cdgm.engine.io.MatrixReadRequest;
 import org.cdgm.knime.settings.Choices;
 import org.cdgm.knime.settings.SettingsGroup;
+import org.cdgm.knime.table.LocalPaths;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -59,10 +58,10 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
 
     /** The engine's read request, with the file checked to exist. */
     MatrixReadRequest readRequest() throws InvalidSettingsException {
-        Path p = existing("File or folder", path.getStringValue());
+        Path p = LocalPaths.existing("File or folder", path.getStringValue());
         MatrixFormat f = Choices.parse(MatrixFormat.class, "Format", format.getStringValue());
         String metaText = metadataFile.getStringValue();
-        Path meta = metaText == null || metaText.isBlank() ? null : existing("Cell metadata file (10x)", metaText);
+        Path meta = metaText == null || metaText.isBlank() ? null : LocalPaths.existing("Cell metadata file (10x)", metaText);
         boolean rows = csvCellsAsRows.getBooleanValue();
         CsvMatrixOptions csv = engine(() -> new CsvMatrixOptions(rows, true, blankToNull(csvIdColumn),
                 rows ? list(csvMetadataColumns.getStringValue()) : Set.of(), null, (char) 0));
@@ -82,21 +81,6 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
     Set<String> targetSet() {
         Set<String> tg = list(targetValues.getStringValue());
         return tg.isEmpty() ? null : tg;
-    }
-
-    private static Path existing(String setting, String text) throws InvalidSettingsException {
-        if (text == null || text.isBlank()) {
-            throw new InvalidSettingsException("Setting '" + setting + "' is empty: choose a file");
-        }
-        try {
-            Path p = Path.of(text.trim());
-            if (!Files.exists(p)) {
-                throw new InvalidSettingsException("Setting '" + setting + "': " + p + " does not exist");
-            }
-            return p;
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Setting '" + setting + "' is not a valid path: " + text);
-        }
     }
 
     private static String blankToNull(SettingsModelString m) {

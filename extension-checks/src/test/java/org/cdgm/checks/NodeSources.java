@@ -1,0 +1,173 @@
+package org.cdgm.checks;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a node's Java sources declare, read without compiling them (the default build has no KNIME): the node
+ * model and dialog the factory creates, the model's port counts, the dialog's labels and the settings keys with
+ * the type of settings model that stores each. The conventions it relies on are the ones the nodes follow
+ * (see the developer guide); a node that breaks them fails these checks with a message saying which.
+ */
+final class NodeSources {
+    private static final Pattern FACTORY_MODEL = Pattern.compile("extends DialogNodeFactory<(\\w+)>");
+    private static final Pattern FACTORY_DIALOG = Pattern.compile("return new (\\w+Dialog)\\(\\)");
+    private static final Pattern MODEL_SETTINGS = Pattern.compile("extends SettingsNodeModel<(\\w+)>");
+    private static final Pattern PORTS = Pattern.compile("super\\(\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})"
+            + "\\s*,\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})");
+    private static final Pattern LABEL = Pattern.compile("new DialogComponent(\\w+)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
+    private static final Pattern FILE_CHOOSER_GROUP = Pattern.compile(
+            "createNewGroup\\(\"([^\"]+)\"\\);\\s*(?:pane\\.)?addDialogComponent\\(new DialogComponentFileChooser");
+    private static final Pattern HELPER_CALL = Pattern.compile("SettingsDialogs\\.(\\w+)\\(");
+    private static final Pattern METHOD = Pattern.compile("public static void (\\w+)\\(");
+    private static final Pattern KEY_CONSTANT = Pattern.compile("String (CFG_\\w+) = \"([^\"]+)\"");
+    private static final Pattern ADD_MODEL = Pattern.compile("add\\(new (SettingsModel\\w+)\\(\\s*(CFG_\\w+)");
+    private static final Pattern GROUP_FIELD = Pattern.compile("final (\\w+Settings) (\\w+) = new \\1\\(\\)");
+    private static final Pattern ADD_ALL = Pattern.compile("addAll\\((\\w+)\\)");
+
+    final String factory;
+    final Path dir;
+    final String factorySource;
+    final String modelSource;
+    final String dialogSource;
+    final String settingsClass;
+
+    NodeSources(String factoryClass) {
+        this.factory = factoryClass;
+        Path file = Project.PLUGIN_SOURCES.resolve(factoryClass.replace('.', '/') + ".java");
+        assertTrue(Files.isRegularFile(file), "plugin.xml names factory " + factoryClass + " but "
+                + Project.ROOT.relativize(file) + " does not exist");
+        dir = file.getParent();
+        factorySource = Project.read(file);
+        modelSource = Project.read(dir.resolve(group(FACTORY_MODEL, factorySource, "node model type") + ".java"));
+        dialogSource = Project.read(dir.resolve(group(FACTORY_DIALOG, factorySource, "dialog") + ".java"));
+        settingsClass = group(MODEL_SETTINGS, modelSource, "settings type of the node model");
+    }
+
+    Path description() {
+        return dir.resolve(factory.substring(factory.lastIndexOf('.') + 1) + ".xml");
+    }
+
+    /** Number of input and output ports the node model declares. */
+    int[] portCounts() {
+        Matcher m = PORTS.matcher(modelSource);
+        if (!m.find()) {
+            fail(factory + ": the node model's super(new PortType[]..., new PortType[]...) call was not found");
+        }
+        return new int[] {count(m.group(1)), count(m.group(2))};
+    }
+
+    private static int count(String list) {
+        return list == null || list.isBlank() ? 0 : list.split(",").length;
+    }
+
+    /** Every label the dialog shows next to a setting, including those of shared dialog sections. */
+    List<String> dialogLabels() {
+        List<String> labels = labels(dialogSource);
+        Map<String, List<String>> helpers = helperLabels();
+        Matcher call = HELPER_CALL.matcher(dialogSource);
+        while (call.find()) {
+            List<String> l = helpers.get(call.group(1));
+            assertTrue(l != null, factory + ": dialog calls unknown SettingsDialogs." + call.group(1));
+            labels.addAll(l);
+        }
+        return labels;
+    }
+
+    private static List<String> labels(String source) {
+        List<String> out = new ArrayList<>();
+        Matcher m = LABEL.matcher(source);
+        while (m.find()) {
+            if (!m.group(1).equals("FileChooser")) {
+                out.add(m.group(2));
+            }
+        }
+        Matcher f = FILE_CHOOSER_GROUP.matcher(source);
+        while (f.find()) {
+            out.add(f.group(1));
+        }
+        return out;
+    }
+
+    /** Labels per method of SettingsDialogs. */
+    private static Map<String, List<String>> helperLabels() {
+        String src = Project.read(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/SettingsDialogs.java"));
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Matcher m = METHOD.matcher(src);
+        List<int[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+            spans.add(new int[] {m.start()});
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : src.length();
+            out.put(names.get(i), labels(src.substring(spans.get(i)[0], end)));
+        }
+        return out;
+    }
+
+    /** Settings key -> settings model class, for everything the node's settings group saves. */
+    Map<String, String> settingsKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        collectKeys(dir.resolve(settingsClass + ".java"), keys);
+        return keys;
+    }
+
+    private void collectKeys(Path file, Map<String, String> keys) {
+        String src = Project.read(file);
+        Map<String, String> constants = new LinkedHashMap<>();
+        Matcher c = KEY_CONSTANT.matcher(src);
+        while (c.find()) {
+            constants.put(c.group(1), c.group(2));
+        }
+        Matcher a = ADD_MODEL.matcher(src);
+        while (a.find()) {
+            String key = constants.get(a.group(2));
+            assertTrue(key != null, file.getFileName() + ": constant " + a.group(2) + " is not declared there");
+            assertTrue(keys.put(key, a.group(1)) == null, factory + ": settings key '" + key + "' is used twice");
+        }
+        Map<String, String> groups = new LinkedHashMap<>();
+        Matcher g = GROUP_FIELD.matcher(src);
+        while (g.find()) {
+            groups.put(g.group(2), g.group(1));
+        }
+        Matcher all = ADD_ALL.matcher(src);
+        while (all.find()) {
+            String type = groups.get(all.group(1));
+            if (type == null) {
+                continue; // addAll(other) inside SettingsGroup itself
+            }
+            collectKeys(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/" + type + ".java"), keys);
+        }
+    }
+
+    /** The KNIME config entry type a settings model writes. */
+    static String entryType(String settingsModel) {
+        return switch (settingsModel) {
+            case "SettingsModelString" -> "xstring";
+            case "SettingsModelInteger", "SettingsModelIntegerBounded" -> "xint";
+            case "SettingsModelDouble", "SettingsModelDoubleBounded" -> "xdouble";
+            case "SettingsModelBoolean" -> "xboolean";
+            case "SettingsModelLong", "SettingsModelLongBounded" -> "xlong";
+            default -> throw new AssertionError("no entry type known for " + settingsModel);
+        };
+    }
+
+    private String group(Pattern p, String source, String what) {
+        Matcher m = p.matcher(source);
+        if (!m.find()) {
+            fail(factory + ": cannot find the " + what + " (pattern " + p + ")");
+        }
+        return m.group(1);
+    }
+}
