@@ -125,22 +125,14 @@ final class NodeSources {
 
     private void collectKeys(Path file, Map<String, String> keys) {
         String src = Project.read(file);
-        Map<String, String> constants = new LinkedHashMap<>();
-        Matcher c = KEY_CONSTANT.matcher(src);
-        while (c.find()) {
-            constants.put(c.group(1), c.group(2));
-        }
+        Map<String, String> constants = pairs(KEY_CONSTANT, src);
         Matcher a = ADD_MODEL.matcher(src);
         while (a.find()) {
             String key = constants.get(a.group(2));
             assertTrue(key != null, file.getFileName() + ": constant " + a.group(2) + " is not declared there");
             assertTrue(keys.put(key, a.group(1)) == null, factory + ": settings key '" + key + "' is used twice");
         }
-        Map<String, String> groups = new LinkedHashMap<>();
-        Matcher g = GROUP_FIELD.matcher(src);
-        while (g.find()) {
-            groups.put(g.group(2), g.group(1));
-        }
+        Map<String, String> groups = pairs(GROUP_FIELD, src, 2, 1);
         Matcher all = ADD_ALL.matcher(src);
         while (all.find()) {
             String type = groups.get(all.group(1));
@@ -149,6 +141,20 @@ final class NodeSources {
             }
             collectKeys(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/" + type + ".java"), keys);
         }
+    }
+
+    /** Every match of {@code p} as (group 1 -> group 2). */
+    private static Map<String, String> pairs(Pattern p, String src) {
+        return pairs(p, src, 1, 2);
+    }
+
+    private static Map<String, String> pairs(Pattern p, String src, int keyGroup, int valueGroup) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = p.matcher(src);
+        while (m.find()) {
+            out.put(m.group(keyGroup), m.group(valueGroup));
+        }
+        return out;
     }
 
     /** The KNIME config entry type a settings model writes. */

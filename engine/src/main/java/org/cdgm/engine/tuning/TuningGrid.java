@@ -3,6 +3,7 @@ package org.cdgm.engine.tuning;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The candidates a tuner fits: every combination of shared size k_z, salient size k_t and constraint level
@@ -76,24 +77,20 @@ public record TuningGrid(List<Integer> sharedSizes, List<Integer> salientSizes, 
     }
 
     private static List<Integer> parseInts(String name, String text) {
-        List<Integer> out = new ArrayList<>();
-        for (String t : tokens(name, text)) {
-            try {
-                out.add(Integer.parseInt(t));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Setting '" + name + "': '" + t + "' is not a whole number");
-            }
-        }
-        return out;
+        return parse(name, text, Integer::parseInt, "a whole number");
     }
 
     private static List<Double> parseDoubles(String name, String text) {
-        List<Double> out = new ArrayList<>();
+        return parse(name, text, Double::parseDouble, "a number");
+    }
+
+    private static <T> List<T> parse(String name, String text, Function<String, T> parser, String what) {
+        List<T> out = new ArrayList<>();
         for (String t : tokens(name, text)) {
             try {
-                out.add(Double.parseDouble(t));
+                out.add(parser.apply(t));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Setting '" + name + "': '" + t + "' is not a number");
+                throw new IllegalArgumentException("Setting '" + name + "': '" + t + "' is not " + what);
             }
         }
         return out;
