@@ -115,15 +115,20 @@ class ContrastiveVae(nn.Module):
         return loss_b, loss_t, (zb, zt, tb, tt)
 
 
+def sq_dist(u, v):
+    # |u|^2 + |v|^2 - 2 u.v, as the engine computes it (torch.cdist has a NaN gradient at distance 0)
+    return ((u * u).sum(1, keepdim=True) + (v * v).sum(1) - 2 * u @ v.T).clamp_min(0)
+
+
 def median_width(*sets):
     pooled = torch.cat(sets, 0).detach()
-    d = torch.cdist(pooled, pooled) ** 2
+    d = sq_dist(pooled, pooled)
     iu = torch.triu_indices(len(pooled), len(pooled), 1)
     return max(d[iu[0], iu[1]].median().item(), 1e-6)
 
 
 def mmd(a, c, width):
-    k = lambda u, v: torch.exp(-torch.cdist(u, v) ** 2 / width)
+    k = lambda u, v: torch.exp(-sq_dist(u, v) / width)
     return k(a, a).mean() + k(c, c).mean() - 2 * k(a, c).mean()
 
 

@@ -1,8 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.custom.Lgamma;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** A minibatch of cells: expression {@code x} (cells x genes) and each cell's library size (cells x 1). */
 public final class CellBatch {
@@ -38,7 +36,7 @@ public final class CellBatch {
     /** Sum over the batch of log(x!), the constant of count likelihoods, computed once. */
     public double logFactorialSum() {
         if (logFactorialSum == null) {
-            logFactorialSum = Nd4j.exec(new Lgamma(x.add(1.0)))[0].sumNumber().doubleValue();
+            logFactorialSum = SpecialFunctions.lgammaSum(x.add(1.0));
         }
         return logFactorialSum;
     }

@@ -1,9 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.custom.Digamma;
-import org.nd4j.linalg.api.ops.custom.Lgamma;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -23,13 +20,6 @@ public final class NegativeBinomialObservation implements ObservationModel {
         return Likelihood.NEGATIVE_BINOMIAL;
     }
 
-    private static INDArray lgamma(INDArray a) {
-        return Nd4j.exec(new Lgamma(a))[0];
-    }
-
-    private static INDArray digamma(INDArray a) {
-        return Nd4j.exec(new Digamma(a))[0];
-    }
 
     @Override
     public Evaluation evaluate(INDArray params, INDArray rho, CellBatch batch, INDArray grad, double scale) {
@@ -46,8 +36,8 @@ public final class NegativeBinomialObservation implements ObservationModel {
         // theta * (log theta - log(theta + mu)) + x * (log mu - log(theta + mu))
         INDArray ll = logThetaPlusMu.rsub(0).addiRowVector(phi).muliRowVector(theta)
                 .addi(logMu.sub(logThetaPlusMu).muli(x));
-        double sum = -(ll.sumNumber().doubleValue() + lgamma(xPlusTheta).sumNumber().doubleValue()
-                - n * lgamma(theta).sumNumber().doubleValue() - batch.logFactorialSum());
+        double sum = -(ll.sumNumber().doubleValue() + SpecialFunctions.lgammaSum(xPlusTheta)
+                - n * SpecialFunctions.lgammaSum(theta) - batch.logFactorialSum());
         if (grad == null) {
             return new Evaluation(sum / n, null);
         }
@@ -58,7 +48,8 @@ public final class NegativeBinomialObservation implements ObservationModel {
         INDArray p = Transforms.exp(logP, false);
         INDArray dRho = p.muliColumnVector(c.sum(true, 1)).subi(c).muli(scale);
         // d log p / d theta = psi(x + theta) - psi(theta) + log theta - log(theta + mu) + 1 - ratio
-        INDArray dTheta = digamma(xPlusTheta).subiRowVector(digamma(theta)).addiRowVector(phi)
+        INDArray dTheta = SpecialFunctions.digamma(xPlusTheta).subiRowVector(SpecialFunctions.digamma(theta))
+                .addiRowVector(phi)
                 .subi(logThetaPlusMu).addi(1.0).subi(ratio);
         logTheta.in(grad).subi(dTheta.sum(true, 0).muli(theta).muli(scale));
         return new Evaluation(sum / n, dRho);

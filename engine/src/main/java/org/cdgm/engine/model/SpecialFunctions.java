@@ -1,0 +1,83 @@
+package org.cdgm.engine.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * log Gamma and digamma for positive arguments, element-wise on arrays. ND4J's own Lgamma/Digamma custom ops
+ * were the largest single cost of a negative binomial training step (digamma alone about a quarter of native time
+ * in a JFR profile of the Papalexi fit, 2026-11-24); these run in plain Java over one bulk copy. Both shift the
+ * argument up to at least 10 by the recurrences and then use the asymptotic (Stirling) series, accurate to about
+ * 1e-13 in double precision (tested against known values and against each other by finite differences).
+ */
+public final class SpecialFunctions {
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final double SHIFT = 10.0;
+
+    private SpecialFunctions() {
+    }
+
+    /** log Gamma(x) for x > 0. */
+    public static double lgamma(double x) {
+        double shift = 0;
+        while (x < SHIFT) {
+            shift += Math.log(x); // Gamma(x) = Gamma(x + 1) / x
+            x += 1;
+        }
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        double series = inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 * (1.0 / 1680
+                - inv2 * (1.0 / 1188)))));
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + series - shift;
+    }
+
+    /** digamma(x) = d/dx log Gamma(x) for x > 0. */
+    public static double digamma(double x) {
+        double shift = 0;
+        while (x < SHIFT) {
+            shift += 1 / x; // psi(x) = psi(x + 1) - 1 / x
+            x += 1;
+        }
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+                - inv2 * (1.0 / 132)))));
+        return Math.log(x) - 0.5 * inv - series - shift;
+    }
+
+    /** Element-wise log Gamma of a (any shape); a new array of the same shape and type. */
+    public static INDArray lgamma(INDArray a) {
+        double[] v = values(a);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = lgamma(v[i]);
+        }
+        return like(a, v);
+    }
+
+    /** Element-wise digamma of a (any shape); a new array of the same shape and type. */
+    public static INDArray digamma(INDArray a) {
+        double[] v = values(a);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = digamma(v[i]);
+        }
+        return like(a, v);
+    }
+
+    /** Sum of log Gamma over all elements, without building the result array. */
+    public static double lgammaSum(INDArray a) {
+        double sum = 0;
+        for (double x : values(a)) {
+            sum += lgamma(x);
+        }
+        return sum;
+    }
+
+    private static double[] values(INDArray a) {
+        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        return c.data().asDouble(); // converts float buffers
+    }
+
+    private static INDArray like(INDArray a, double[] v) {
+        return Nd4j.createFromArray(v).reshape('c', a.shape()).castTo(a.dataType());
+    }
+}

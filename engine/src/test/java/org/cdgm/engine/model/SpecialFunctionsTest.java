@@ -1,0 +1,64 @@
+package org.cdgm.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.custom.Digamma;
+import org.nd4j.linalg.api.ops.custom.Lgamma;
+import org.nd4j.linalg.factory.Nd4j;
+
+class SpecialFunctionsTest {
+
+    @Test
+    void knownValues() {
+        assertEquals(0.0, SpecialFunctions.lgamma(1.0), 1e-13);
+        assertEquals(0.0, SpecialFunctions.lgamma(2.0), 1e-13);
+        assertEquals(Math.log(0.5 * Math.sqrt(Math.PI)), SpecialFunctions.lgamma(1.5), 1e-13);
+        assertEquals(Math.log(Math.sqrt(Math.PI)), SpecialFunctions.lgamma(0.5), 1e-13);
+        double logFact20 = 0;
+        for (int k = 2; k <= 20; k++) {
+            logFact20 += Math.log(k);
+        }
+        assertEquals(logFact20, SpecialFunctions.lgamma(21.0), 1e-12);
+        double eulerGamma = 0.5772156649015329;
+        assertEquals(-eulerGamma, SpecialFunctions.digamma(1.0), 1e-13);
+        assertEquals(-eulerGamma - 2 * Math.log(2), SpecialFunctions.digamma(0.5), 1e-13);
+        assertEquals(-eulerGamma + 1 + 0.5 + 1.0 / 3, SpecialFunctions.digamma(4.0), 1e-13);
+    }
+
+    @Test
+    void digammaIsTheDerivativeOfLgamma() {
+        for (double x : new double[] {0.03, 0.7, 2.5, 9.99, 10.0, 37.2, 1234.5}) {
+            double h = 1e-5 * Math.max(1, x);
+            double fd = (SpecialFunctions.lgamma(x + h) - SpecialFunctions.lgamma(x - h)) / (2 * h);
+            assertEquals(fd, SpecialFunctions.digamma(x), 1e-7 * Math.max(1, Math.abs(fd)), "x = " + x);
+        }
+    }
+
+    @Test
+    void arraysAgreeWithNd4jOpsAndKeepShapeAndType() {
+        INDArray a = Nd4j.createFromArray(new double[][] {{0.2, 1.0, 3.5}, {12.0, 250.0, 4000.5}}).castTo(
+                DataType.FLOAT);
+        INDArray lg = SpecialFunctions.lgamma(a);
+        INDArray dg = SpecialFunctions.digamma(a);
+        assertEquals(DataType.FLOAT, lg.dataType());
+        assertEquals(2, lg.rows());
+        INDArray refLg = Nd4j.exec(new Lgamma(a.castTo(DataType.DOUBLE)))[0];
+        INDArray refDg = Nd4j.exec(new Digamma(a.castTo(DataType.DOUBLE)))[0];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(refLg.getDouble(i, j), lg.getDouble(i, j), 1e-4 * Math.max(1, Math.abs(refLg.getDouble(i, j))));
+                assertEquals(refDg.getDouble(i, j), dg.getDouble(i, j), 1e-4 * Math.max(1, Math.abs(refDg.getDouble(i, j))));
+            }
+        }
+        double sum = 0;
+        for (double v : new double[] {0.2, 1.0, 3.5, 12.0, 250.0, 4000.5}) {
+            sum += SpecialFunctions.lgamma((float) v);
+        }
+        assertEquals(sum, SpecialFunctions.lgammaSum(a), 1e-9);
+        INDArray view = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}).transpose();
+        assertEquals(SpecialFunctions.lgamma(3.0), SpecialFunctions.lgamma(view).getDouble(0, 1), 1e-14);
+    }
+}
