@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** An affine map {@code x W + b}; its weights live in a flat parameter vector (see {@link ParamRef}). */
 public final class DenseLayer {
@@ -33,7 +32,7 @@ public final class DenseLayer {
     }
 
     public INDArray forward(INDArray params, INDArray x) {
-        return x.mmul(weight.in(params)).addiRowVector(bias.in(params));
+        return Gemm.times(x, false, weight.in(params), false).addiRowVector(bias.in(params));
     }
 
     /**
@@ -41,8 +40,8 @@ public final class DenseLayer {
      * gradient with respect to the input, or null when {@code needInputGrad} is false.
      */
     public INDArray backward(INDArray params, INDArray grad, INDArray x, INDArray dPre, boolean needInputGrad) {
-        Nd4j.gemm(x, dPre, weight.in(grad), true, false, 1.0, 1.0);
+        Gemm.gemm(x, true, dPre, false, weight.in(grad), 1.0, 1.0);
         bias.in(grad).addi(dPre.sum(true, 0));
-        return needInputGrad ? dPre.mmul(weight.in(params).transpose()) : null;
+        return needInputGrad ? Gemm.times(dPre, false, weight.in(params), true) : null;
     }
 }
