@@ -36,7 +36,7 @@ public final class CellBatch {
     /** Sum over the batch of log(x!), the constant of count likelihoods, computed once. */
     public double logFactorialSum() {
         if (logFactorialSum == null) {
-            logFactorialSum = SpecialFunctions.lgammaSum(x.add(1.0));
+            logFactorialSum = SpecialFunctions.logFactorialSum(x);
         }
         return logFactorialSum;
     }

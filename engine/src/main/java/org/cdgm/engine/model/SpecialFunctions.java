@@ -17,13 +17,25 @@ public final class SpecialFunctions {
     private SpecialFunctions() {
     }
 
+    /** log k! for the counts most cells have; larger counts go through the series. */
+    private static final double[] LOG_FACTORIAL = new double[1 << 14];
+
+    static {
+        for (int k = 2; k < LOG_FACTORIAL.length; k++) {
+            LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
+        }
+    }
+
     /** log Gamma(x) for x > 0. */
     public static double lgamma(double x) {
-        double shift = 0;
+        // Gamma(x) = Gamma(x + 1) / x: shift up to SHIFT, multiplying the divisors (one log, not one per step;
+        // the product of at most 10 factors below 10 cannot overflow).
+        double product = 1;
         while (x < SHIFT) {
-            shift += Math.log(x); // Gamma(x) = Gamma(x + 1) / x
+            product *= x;
             x += 1;
         }
+        double shift = Math.log(product);
         double inv = 1 / x;
         double inv2 = inv * inv;
         double series = inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 * (1.0 / 1680
@@ -61,6 +73,20 @@ public final class SpecialFunctions {
             v[i] = digamma(v[i]);
         }
         return like(a, v);
+    }
+
+    /** log(x!) = log Gamma(x + 1) for a non-negative whole number x (a count), from a table when small. */
+    public static double logFactorial(double x) {
+        return x < LOG_FACTORIAL.length && x == (int) x ? LOG_FACTORIAL[(int) x] : lgamma(x + 1);
+    }
+
+    /** Sum of log(x!) over all elements (counts). */
+    public static double logFactorialSum(INDArray counts) {
+        double sum = 0;
+        for (double x : values(counts)) {
+            sum += logFactorial(x);
+        }
+        return sum;
     }
 
     /** Sum of log Gamma over all elements, without building the result array. */

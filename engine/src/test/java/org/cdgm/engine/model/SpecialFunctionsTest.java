@@ -29,6 +29,17 @@ class SpecialFunctionsTest {
     }
 
     @Test
+    void logFactorialFromTheTableAgreesWithTheSeries() {
+        for (double k : new double[] {0, 1, 2, 7, 130, 16383, 16384, 50000}) {
+            assertEquals(SpecialFunctions.lgamma(k + 1), SpecialFunctions.logFactorial(k),
+                    1e-12 * Math.max(1, SpecialFunctions.lgamma(k + 1)), "k = " + k);
+        }
+        INDArray counts = Nd4j.createFromArray(new double[][] {{0, 3}, {20000, 5}});
+        assertEquals(SpecialFunctions.logFactorial(3) + SpecialFunctions.logFactorial(20000)
+                + SpecialFunctions.logFactorial(5), SpecialFunctions.logFactorialSum(counts), 1e-9);
+    }
+
+    @Test
     void digammaIsTheDerivativeOfLgamma() {
         for (double x : new double[] {0.03, 0.7, 2.5, 9.99, 10.0, 37.2, 1234.5}) {
             double h = 1e-5 * Math.max(1, x);
