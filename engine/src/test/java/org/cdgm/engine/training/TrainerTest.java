@@ -117,6 +117,24 @@ class TrainerTest {
     }
 
     @Test
+    void explodingButFiniteLossesAreCaughtToo() {
+        // 1,000 genes with Adam 1e-2: the target loss grows by many orders of magnitude yet stays finite
+        SimulatedData wide = Simulator.simulate(SimulationSettings.defaults().withSize(300, 300, 1000));
+        ModelConfig config = ModelConfig.defaults(1000, Likelihood.GAUSSIAN);
+        TrainingSettings settings = TrainingSettings.defaults(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED).withEpochs(1)
+                .withBatchSize(64).withLearningRate(1e-2).withEarlyStopping(0, 0);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(config, settings).fit(wide.dataset(), TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("the training loss") && e.getMessage().contains("at the first step"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("try 0.001"), e.getMessage());
+        // the same data with Adam 1e-3 trains
+        TrainingResult ok = new Trainer(config, settings.withLearningRate(1e-3)).fit(wide.dataset(),
+                TrainingMonitor.NONE);
+        assertTrue(Double.isFinite(ok.history().get(0).trainTargetLoss()));
+    }
+
+    @Test
     void badInputIsRejectedBeforeTraining() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(200)).fit(SIM.dataset(),
