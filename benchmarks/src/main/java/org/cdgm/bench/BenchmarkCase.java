@@ -50,6 +50,11 @@ record BenchmarkCase(String name, Likelihood likelihood, int sharedDim, int sali
                 "--batch", "" + batch, "--lr", "" + learningRate, "--epsilon", "" + epsilon);
     }
 
+    /** Training steps of one epoch, as the engine's Trainer counts them: the larger set is seen once. */
+    int stepsPerEpoch(int backgroundCells, int targetCells) {
+        return (int) Math.ceil(Math.max(backgroundCells, targetCells) / (double) batch);
+    }
+
     /**
      * Floating-point operations of the dense layers in one training step, as 3 x the forward products (forward,
      * weight gradients, input gradients): four encoder passes (shared and salient, background and target) and

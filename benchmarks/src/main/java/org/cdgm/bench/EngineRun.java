@@ -36,7 +36,7 @@ public final class EngineRun {
         List<EpochReport> h = r.history();
         String seconds = h.stream().map(e -> String.format(Locale.ROOT, "%.4f", e.seconds()))
                 .collect(Collectors.joining(", "));
-        int steps = (int) Math.ceil(Math.max(b.cells(), t.cells()) / (double) c.batch());
+        int steps = c.stepsPerEpoch(b.cells(), t.cells());
         System.out.printf(Locale.ROOT, "{\"implementation\": \"cdgm\", \"threads\": %s, \"epoch_seconds\": [%s], "
                         + "\"steps_per_epoch\": %d, \"peak_rss_mib\": %.1f, \"final_background_loss\": %.4f, "
                         + "\"final_target_loss\": %.4f}%n", System.getenv().getOrDefault("OMP_NUM_THREADS", "?"),

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.DenseCellMatrix;
@@ -58,9 +57,5 @@ final class MatrixFile {
             body.asFloatBuffer().get(values);
             return new DenseCellMatrix(rows, cols, values);
         }
-    }
-
-    static int[] allRows(CellMatrix m) {
-        return IntStream.range(0, m.cells()).toArray();
     }
 }

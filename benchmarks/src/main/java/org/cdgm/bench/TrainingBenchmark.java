@@ -39,7 +39,7 @@ public final class TrainingBenchmark {
     }
 
     /** The timing of one implementation on one case. */
-    record Timing(String implementation, double medianSeconds, double peakMib, int measuredEpochs, String raw) {
+    record Timing(double medianSeconds, double peakMib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,8 +83,8 @@ public final class TrainingBenchmark {
                     "-cp", System.getProperty("java.class.path"), MatmulPeak.class.getName(), "" + d.geneCount(),
                     "" + c.width(), "" + c.batch());
             double peak = number(runJson("nd4j-mmul", peakCmd, threads), "gflops");
-            int steps = (int) Math.ceil(Math.max(d.background().cells(), d.target().cells()) / (double) c.batch());
-            double gflopPerEpoch = c.denseFlopsPerStep(d.geneCount()) * steps / 1e9;
+            double gflopPerEpoch = c.denseFlopsPerStep(d.geneCount())
+                    * c.stepsPerEpoch(d.background().cells(), d.target().cells()) / 1e9;
             String row = String.format(Locale.ROOT,
                     "| %s | (%d + %d) x %d | %s | %.3f | %.3f | **%.2f** | %.0f | %.0f | %.1f / %.1f / %.1f |%n",
                     c.name(), d.background().cells(), d.target().cells(), d.geneCount(), threads,
@@ -134,7 +134,7 @@ public final class TrainingBenchmark {
         int n = measured.length;
         double median = n % 2 == 1 ? measured[n / 2] : (measured[n / 2 - 1] + measured[n / 2]) / 2;
         System.out.printf(Locale.ROOT, "  %-8s epochs %s s, peak RSS %s MiB%n", name, s.group(1), m.group(1));
-        return new Timing(name, median, Double.parseDouble(m.group(1)), n, json);
+        return new Timing(median, Double.parseDouble(m.group(1)));
     }
 
     private static double number(String json, String key) {

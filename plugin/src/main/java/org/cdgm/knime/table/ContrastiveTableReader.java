@@ -87,13 +87,7 @@ public final class ContrastiveTableReader {
             }
             float[] values = new float[geneCols.length];
             for (int g = 0; g < geneCols.length; g++) {
-                DataCell v = row.getCell(geneCols[g]);
-                if (v.isMissing()) {
-                    throw new InvalidSettingsException("Row '" + row.getKey() + "', column '"
-                            + spec.getColumnSpec(geneCols[g]).getName() + "' is missing; fill or filter missing "
-                            + "values before training (e.g. with the Missing Value node)");
-                }
-                values[g] = (float) ((DoubleValue) v).getDoubleValue();
+                values[g] = (float) NumericCells.value(row, geneCols[g], spec);
             }
             into.add(row.getKey().getString(), values);
         }

@@ -3,14 +3,11 @@ package org.cdgm.knime.table;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.def.DoubleCell;
-import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
@@ -57,26 +54,5 @@ public final class EmbeddingColumns {
                     + setting + "'); connect a table with coordinates from the predictor or the simulator");
         }
         return idx.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Reads the columns into rows of doubles, keyed in table order; rows with a missing value are an error. */
-    public static double[][] read(BufferedDataTable table, int[] columns, List<String> rowIds)
-            throws InvalidSettingsException {
-        List<double[]> rows = new ArrayList<>();
-        DataTableSpec spec = table.getDataTableSpec();
-        for (DataRow r : table) {
-            double[] v = new double[columns.length];
-            for (int j = 0; j < columns.length; j++) {
-                DataCell c = r.getCell(columns[j]);
-                if (c.isMissing()) {
-                    throw new InvalidSettingsException("Row '" + r.getKey() + "', column '"
-                            + spec.getColumnSpec(columns[j]).getName() + "' is missing");
-                }
-                v[j] = ((DoubleValue) c).getDoubleValue();
-            }
-            rows.add(v);
-            rowIds.add(r.getKey().getString());
-        }
-        return rows.toArray(double[][]::new);
     }
 }

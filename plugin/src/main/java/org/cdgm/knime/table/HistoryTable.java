@@ -1,13 +1,14 @@
 package org.cdgm.knime.table;
 
+import static org.cdgm.knime.table.NumericCells.orMissing;
+
 import java.util.List;
 
 import org.cdgm.engine.training.EpochReport;
-import org.knime.core.data.DataCell;
+
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -38,16 +39,12 @@ public final class HistoryTable {
         BufferedDataContainer out = exec.createDataContainer(spec());
         for (EpochReport e : history) {
             out.addRowToTable(new DefaultRow(RowKey.createRowKey((long) e.epoch() - 1), new IntCell(e.epoch()),
-                    d(e.trainBackgroundLoss()), d(e.trainTargetLoss()), d(e.trainRegulariser()),
-                    d(e.validationBackgroundLoss()), d(e.validationTargetLoss()), d(e.validationRegulariser()),
-                    d(e.meanAlpha()), d(e.lambda()), d(e.seconds())));
+                    orMissing(e.trainBackgroundLoss()), orMissing(e.trainTargetLoss()),
+                    orMissing(e.trainRegulariser()), orMissing(e.validationBackgroundLoss()),
+                    orMissing(e.validationTargetLoss()), orMissing(e.validationRegulariser()), orMissing(e.meanAlpha()),
+                    orMissing(e.lambda()), orMissing(e.seconds())));
         }
         out.close();
         return out.getTable();
-    }
-
-    /** NaN means "not applicable" in the engine (no validation split, no MO, no CO): a missing cell in KNIME. */
-    static DataCell d(double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 }

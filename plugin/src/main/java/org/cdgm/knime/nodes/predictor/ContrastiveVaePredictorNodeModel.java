@@ -15,13 +15,12 @@ import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.table.EmbeddingColumns;
-import org.knime.core.data.DataCell;
+import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.append.AppendedColumnRow;
-import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -93,12 +92,7 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
             DataRow r = rows.get(i);
             ids.add(r.getKey().getString());
             for (int g = 0; g < genes.length; g++) {
-                DataCell c = r.getCell(genes[g]);
-                if (c.isMissing()) {
-                    throw new InvalidSettingsException("Row '" + r.getKey() + "', column '"
-                            + spec.getColumnSpec(genes[g]).getName() + "' is missing");
-                }
-                values[i * genes.length + g] = (float) ((DoubleValue) c).getDoubleValue();
+                values[i * genes.length + g] = (float) NumericCells.value(r, genes[g], spec);
             }
         }
         CellSet cells = new CellSet(Condition.TARGET, new DenseCellMatrix(rows.size(), genes.length, values), ids);
@@ -106,19 +100,8 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         DatasetValidator.checkValues(cells, model.genes(), lik.valueDomain());
         Embedding e = model.embed(cells.matrix());
         for (int i = 0; i < rows.size(); i++) {
-            out.addRowToTable(new AppendedColumnRow(rows.get(i), cellsOf(e.shared()[i], e.salient()[i])));
+            out.addRowToTable(new AppendedColumnRow(rows.get(i), NumericCells.cells(e.shared()[i], e.salient()[i])));
         }
-    }
-
-    private static DataCell[] cellsOf(double[] z, double[] t) {
-        DataCell[] cells = new DataCell[z.length + t.length];
-        for (int j = 0; j < z.length; j++) {
-            cells[j] = new DoubleCell(z[j]);
-        }
-        for (int j = 0; j < t.length; j++) {
-            cells[z.length + j] = new DoubleCell(t[j]);
-        }
-        return cells;
     }
 
     /** Column index of each model gene in the table; a missing or non-numeric gene is named. */

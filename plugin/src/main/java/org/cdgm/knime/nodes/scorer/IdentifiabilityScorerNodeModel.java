@@ -11,6 +11,7 @@ import org.cdgm.engine.metrics.SeedStability;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.nodes.scorer.IdentifiabilityScorerNodeSettings.Reference;
 import org.cdgm.knime.table.EmbeddingColumns;
+import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
@@ -119,17 +120,27 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
         static Coordinates read(BufferedDataTable t, String sharedPrefix, String salientPrefix, int conditionCol,
                                 String targetLabel) throws InvalidSettingsException {
             DataTableSpec spec = t.getDataTableSpec();
-            List<String> ids = new ArrayList<>();
-            double[][] z = EmbeddingColumns.read(t, EmbeddingColumns.find(spec, sharedPrefix, sharedPrefix), ids);
-            double[][] s = EmbeddingColumns.read(t, EmbeddingColumns.find(spec, salientPrefix, salientPrefix),
-                    new ArrayList<>());
-            boolean[] target = new boolean[ids.size()];
-            if (conditionCol >= 0) {
-                int i = 0;
-                for (DataRow r : t) {
-                    DataCell c = r.getCell(conditionCol);
-                    target[i++] = !c.isMissing() && targetLabel.equals(((StringValue) c).getStringValue());
+            int[] zCols = EmbeddingColumns.find(spec, sharedPrefix, sharedPrefix);
+            int[] sCols = EmbeddingColumns.find(spec, salientPrefix, salientPrefix);
+            int n = (int) t.size();
+            List<String> ids = new ArrayList<>(n);
+            double[][] z = new double[n][zCols.length];
+            double[][] s = new double[n][sCols.length];
+            boolean[] target = new boolean[n];
+            int i = 0;
+            for (DataRow r : t) {
+                ids.add(r.getKey().getString());
+                for (int j = 0; j < zCols.length; j++) {
+                    z[i][j] = NumericCells.value(r, zCols[j], spec);
                 }
+                for (int j = 0; j < sCols.length; j++) {
+                    s[i][j] = NumericCells.value(r, sCols[j], spec);
+                }
+                if (conditionCol >= 0) {
+                    DataCell c = r.getCell(conditionCol);
+                    target[i] = !c.isMissing() && targetLabel.equals(((StringValue) c).getStringValue());
+                }
+                i++;
             }
             return new Coordinates(ids, z, s, target);
         }

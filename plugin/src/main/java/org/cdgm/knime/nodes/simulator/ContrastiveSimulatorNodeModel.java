@@ -11,12 +11,10 @@ import org.cdgm.engine.simulation.Simulator;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.EmbeddingColumns;
-import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
+import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
-import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -77,13 +75,6 @@ final class ContrastiveSimulatorNodeModel extends SettingsNodeModel<ContrastiveS
 
 
     private static DefaultRow row(String id, double[] shared, double[] salient) {
-        DataCell[] cells = new DataCell[shared.length + salient.length];
-        for (int j = 0; j < shared.length; j++) {
-            cells[j] = new DoubleCell(shared[j]);
-        }
-        for (int j = 0; j < salient.length; j++) {
-            cells[shared.length + j] = new DoubleCell(salient[j]);
-        }
-        return new DefaultRow(new RowKey(id), cells);
+        return new DefaultRow(new RowKey(id), NumericCells.cells(shared, salient));
     }
 }

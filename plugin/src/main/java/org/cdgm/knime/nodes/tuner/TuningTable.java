@@ -1,8 +1,10 @@
 package org.cdgm.knime.nodes.tuner;
 
+import static org.cdgm.knime.table.NumericCells.orMissing;
+
 import org.cdgm.engine.tuning.TuningFit;
 import org.cdgm.engine.tuning.TuningResult;
-import org.knime.core.data.DataCell;
+
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
@@ -37,7 +39,7 @@ final class TuningTable {
             TuningFit f = r.fits().get(i);
             out.addRowToTable(new DefaultRow(RowKey.createRowKey((long) i), new IntCell(f.candidate().sharedDim()),
                     new IntCell(f.candidate().salientDim()), new DoubleCell(f.candidate().epsilon()),
-                    d(f.backgroundLoss()), d(f.targetLoss()), d(f.regulariser()),
+                    orMissing(f.backgroundLoss()), orMissing(f.targetLoss()), orMissing(f.regulariser()),
                     BooleanCellFactory.create(f.result().constraintSatisfied()), new IntCell(f.result().bestEpoch()),
                     new IntCell(f.result().history().size()), BooleanCellFactory.create(f.paretoOptimal()),
                     BooleanCellFactory.create(i == r.bestIndex())));
@@ -48,9 +50,5 @@ final class TuningTable {
 
     private static DataColumnSpec col(String name, DataType type) {
         return new DataColumnSpecCreator(name, type).createSpec();
-    }
-
-    private static DataCell d(double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 }
