@@ -1,5 +1,6 @@
 package org.cdgm.engine.training;
 
+import org.cdgm.engine.model.HostBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -8,13 +9,29 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * resulting direction decreases both objectives whenever that is possible (Pareto stationarity otherwise).
  */
 public final class MinNormSolver {
+    private static final int CHUNK = 8192;
+
     private MinNormSolver() {
     }
 
+    /** From the two gradients (same length), with the three dot products taken in one pass. */
     public static double alpha(INDArray gBackground, INDArray gTarget) {
-        double bb = gBackground.mul(gBackground).sumNumber().doubleValue();
-        double tt = gTarget.mul(gTarget).sumNumber().doubleValue();
-        double bt = gBackground.mul(gTarget).sumNumber().doubleValue();
+        long n = gBackground.length();
+        double[] b = new double[CHUNK];
+        double[] t = new double[CHUNK];
+        double bb = 0;
+        double tt = 0;
+        double bt = 0;
+        for (long from = 0; from < n; from += CHUNK) {
+            int length = (int) Math.min(CHUNK, n - from);
+            HostBuffer.read(gBackground, from, b, length);
+            HostBuffer.read(gTarget, from, t, length);
+            for (int i = 0; i < length; i++) {
+                bb += b[i] * b[i];
+                tt += t[i] * t[i];
+                bt += b[i] * t[i];
+            }
+        }
         return alpha(bb, tt, bt);
     }
 

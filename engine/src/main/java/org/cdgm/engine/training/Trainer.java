@@ -144,16 +144,15 @@ public final class Trainer {
                     }
                     terms = vae.lossAndGradients(fp, gB, gT, extra, gR);
                     checkFinite(terms, r, epoch, step);
+                    double norm;
                     if (mo) {
                         double alpha = MinNormSolver.alpha(layout.sharedPart(gB), layout.sharedPart(gT));
                         sumAlpha += alpha;
-                        layout.sharedPart(direction).assign(layout.sharedPart(gB).mul(alpha))
-                                .addi(layout.sharedPart(gT).mul(1 - alpha));
-                        layout.targetOnlyPart(direction).assign(layout.targetOnlyPart(gT))
-                                .addi(layout.targetOnlyPart(gB));
-                        direction.addi(gR);
+                        norm = Math.sqrt(MgdaDirection.combine(gB, gT, gR, alpha, layout.sharedLength(),
+                                direction));
+                    } else {
+                        norm = direction.norm2Number().doubleValue();
                     }
-                    double norm = direction.norm2Number().doubleValue();
                     if (!Double.isFinite(norm)) {
                         throw diverged(epoch, step, "the gradient", norm);
                     }

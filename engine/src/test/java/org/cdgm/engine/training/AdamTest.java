@@ -29,4 +29,38 @@ class AdamTest {
         }
         assertEquals(0.0, p.norm2Number().doubleValue(), 1e-2);
     }
+
+    @Test
+    void matchesTheTextbookUpdateOnVectorsLongerThanOneChunk() {
+        int n = 20_000; // spans three chunks of the fused pass
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        double[] p0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            p0[i] = rng.nextDouble() - 0.5;
+        }
+        INDArray p = Nd4j.createFromArray(p0).reshape(1, n);
+        Adam adam = new Adam(0.01, p);
+        double[] ref = p0.clone();
+        double[] m = new double[n];
+        double[] v = new double[n];
+        for (int step = 1; step <= 3; step++) {
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = Math.sin(i + step) * (1 + i % 7);
+            }
+            adam.step(p, Nd4j.createFromArray(g).reshape(1, n));
+            for (int i = 0; i < n; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.pow(0.9, step));
+                double vHat = v[i] / (1 - Math.pow(0.999, step));
+                ref[i] -= 0.01 * mHat / (Math.sqrt(vHat) + 1e-8);
+            }
+        }
+        double[] got = p.toDoubleVector();
+        for (int i = 0; i < n; i += 997) {
+            assertEquals(ref[i], got[i], 1e-12, "coordinate " + i);
+        }
+        assertEquals(ref[n - 1], got[n - 1], 1e-12);
+    }
 }

@@ -68,4 +68,38 @@ class MinNormSolverTest {
         }
         return s;
     }
+
+    @Test
+    void dotProductsSpanChunksAndTheDirectionCombinesSharedAndTargetOnlyParts() {
+        int n = 20_000;
+        double[] b = new double[n];
+        double[] t = new double[n];
+        double[] r = new double[n];
+        double bb = 0;
+        double tt = 0;
+        double bt = 0;
+        for (int i = 0; i < n; i++) {
+            b[i] = Math.cos(0.37 * i);
+            t[i] = Math.sin(0.11 * i) + 0.3;
+            r[i] = 1e-3 * (i % 5);
+            bb += b[i] * b[i];
+            tt += t[i] * t[i];
+            bt += b[i] * t[i];
+        }
+        double alpha = MinNormSolver.alpha(v(b), v(t));
+        assertEquals(MinNormSolver.alpha(bb, tt, bt), alpha, 1e-12);
+        assertTrue(alpha > 0 && alpha < 1, "an interior alpha exercises both weights: " + alpha);
+        int shared = 12_345;
+        INDArray out = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, n);
+        double squaredNorm = MgdaDirection.combine(v(b), v(t), v(r), alpha, shared, out);
+        double expectedNorm = 0;
+        for (int i = 0; i < n; i++) {
+            double d = (i < shared ? alpha * b[i] + (1 - alpha) * t[i] : b[i] + t[i]) + r[i];
+            expectedNorm += d * d;
+            if (i % 1000 == 0 || i == shared - 1 || i == shared) {
+                assertEquals(d, out.getDouble(0, i), 1e-12, "element " + i);
+            }
+        }
+        assertEquals(expectedNorm, squaredNorm, 1e-9 * expectedNorm);
+    }
 }
