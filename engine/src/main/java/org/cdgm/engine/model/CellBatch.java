@@ -7,6 +7,8 @@ public final class CellBatch {
     private final INDArray x;
     private final INDArray library;
     private Double logFactorialSum;
+    private double[] hostX;
+    private double[] hostLibrary;
 
     public CellBatch(INDArray x, INDArray library) {
         if (library.rows() != x.rows() || library.columns() != 1) {
@@ -36,8 +38,24 @@ public final class CellBatch {
     /** Sum over the batch of log(x!), the constant of count likelihoods, computed once. */
     public double logFactorialSum() {
         if (logFactorialSum == null) {
-            logFactorialSum = SpecialFunctions.logFactorialSum(x);
+            logFactorialSum = SpecialFunctions.logFactorialSum(hostX());
         }
         return logFactorialSum;
+    }
+
+    /** {@code x} copied to the Java heap once (row-major), for the likelihoods' fused loops. */
+    double[] hostX() {
+        if (hostX == null) {
+            hostX = HostBuffer.read(x);
+        }
+        return hostX;
+    }
+
+    /** The library sizes copied to the Java heap once. */
+    double[] hostLibrary() {
+        if (hostLibrary == null) {
+            hostLibrary = HostBuffer.read(library);
+        }
+        return hostLibrary;
     }
 }

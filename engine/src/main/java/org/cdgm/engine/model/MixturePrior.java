@@ -2,8 +2,8 @@ package org.cdgm.engine.model;
 
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Learnable mixture of K diagonal Gaussians, p(c) = sum_k pi_k N(c; m_k, diag(exp(2 s_k))), pi = softmax(logits).
@@ -43,64 +43,124 @@ public final class MixturePrior implements LatentPrior {
 
     @Override
     public double kl(INDArray params, LatentSample s, LatentGradient g, INDArray grad, double scale) {
-        // All components at once with matrix products (a loop over K costs K times the op overhead):
-        // |z - m_k|^2_k = (z*z) . iv_k - 2 z . (m_k * iv_k) + (m_k * m_k) . iv_k, with iv = exp(-2 logStd)
-        INDArray z = s.sample();
-        long n = z.rows();
-        INDArray m = means.in(params);
-        INDArray ls = logStd.in(params);
-        INDArray iv = Transforms.exp(ls.mul(-2.0), false);
-        INDArray mIv = m.mul(iv);
-        INDArray zz = z.mul(z);
-        INDArray constant = logSoftmaxRow(logits.in(params)).subi(ls.sum(true, 1).transpose())
-                .subi(0.5 * dim * LOG_2PI);
-        INDArray quad = zz.mmul(iv.transpose()).subi(z.mmul(mIv.transpose()).muli(2.0))
-                .addiRowVector(m.mul(mIv).sum(true, 1).transpose());
-        INDArray logComp = quad.muli(-0.5).addiRowVector(constant);
-        INDArray logP = logSumExpRows(logComp);
+        // One Java pass over cells x components (a few thousand numbers): as ND4J operations this was about
+        // thirty calls per block and step, each mostly overhead.
+        double[] z = HostBuffer.read(s.sample());
+        double[] m = HostBuffer.read(means.in(params));
+        double[] ls = HostBuffer.read(logStd.in(params));
+        double[] logPi = logSoftmax(HostBuffer.read(logits.in(params)));
+        int n = (int) s.rows();
+        double[] iv = new double[ls.length]; // exp(-2 logStd)
+        double[] constant = new double[components]; // log pi_k - sum_d logStd_kd - d/2 log 2 pi
+        for (int k = 0; k < components; k++) {
+            constant[k] = logPi[k] - 0.5 * dim * LOG_2PI;
+            for (int j = 0; j < dim; j++) {
+                iv[k * dim + j] = Math.exp(-2 * ls[k * dim + j]);
+                constant[k] -= ls[k * dim + j];
+            }
+        }
+        boolean grads = g != null;
+        double[] dz = grads ? new double[z.length] : null;
+        double[] dm = grads ? new double[m.length] : null;
+        double[] dls = grads ? new double[ls.length] : null;
+        double[] count = new double[components];
+        double[] logComp = new double[components];
+        double logPSum = 0;
+        for (int i = 0; i < n; i++) {
+            int row = i * dim;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < components; k++) {
+                double quad = 0;
+                for (int j = 0; j < dim; j++) {
+                    double diff = z[row + j] - m[k * dim + j];
+                    quad += diff * diff * iv[k * dim + j];
+                }
+                logComp[k] = constant[k] - 0.5 * quad;
+                max = Math.max(max, logComp[k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < components; k++) {
+                sum += Math.exp(logComp[k] - max);
+            }
+            double logP = max + Math.log(sum);
+            logPSum += logP;
+            if (!grads) {
+                continue;
+            }
+            for (int k = 0; k < components; k++) {
+                double resp = Math.exp(logComp[k] - logP); // responsibility of component k for cell i
+                count[k] += resp;
+                for (int j = 0; j < dim; j++) {
+                    int kj = k * dim + j;
+                    double scaled = (z[row + j] - m[kj]) * iv[kj];
+                    // d(-log p)/dz = sum_k resp (z - m_k) iv_k; d/dm_k is its negative; d/ds_k = -resp (z-m)^2 iv + resp
+                    dz[row + j] += resp * scaled;
+                    dm[kj] -= resp * scaled;
+                    dls[kj] += resp * (1 - scaled * (z[row + j] - m[kj]));
+                }
+            }
+        }
         // -H(q) per row = -0.5 * sum_d (log 2 pi + 1 + logVar)
         double negEntropySum = -0.5 * (s.logVar().sumNumber().doubleValue() + n * dim * (LOG_2PI + 1.0));
-        double kl = (negEntropySum - logP.sumNumber().doubleValue()) / n;
-        if (g == null) {
+        double kl = (negEntropySum - logPSum) / n;
+        if (!grads) {
             return kl;
         }
+        DataType t = s.sample().dataType();
         g.addLogVar(s.logVar().ulike().assign(-0.5 * scale));
-        INDArray resp = Transforms.exp(logComp.subiColumnVector(logP), false); // n x K responsibilities
-        // d(-log p)/dz = z * (R iv) - R (m * iv)
-        g.addSample(z.mul(resp.mmul(iv)).subi(resp.mmul(mIv)).muli(scale));
-        INDArray rz = resp.transpose().mmul(z);          // K x d
-        INDArray rzz = resp.transpose().mmul(zz);        // K x d
-        INDArray count = resp.sum(true, 0).transpose();  // K x 1
-        // d(-log p)/dm = -(R^T z - count * m) * iv
-        means.in(grad).subi(rz.sub(m.mulColumnVector(count)).muli(iv).muli(scale));
-        // d(-log p)/ds = -(R^T z^2 - 2 R^T z * m + count * m^2) * iv + count
-        INDArray spread = rzz.sub(rz.mul(m).muli(2.0)).addi(m.mul(m).muliColumnVector(count)).muli(iv);
-        logStd.in(grad).addi(spread.rsubi(0).addiColumnVector(count).muli(scale));
+        g.addSample(HostBuffer.matrix(times(dz, scale), t, n, dim));
+        addInto(means.in(grad), dm, scale);
+        addInto(logStd.in(grad), dls, scale);
         // d(-log p)/dlogit_k = -(count_k - n pi_k)
-        INDArray pi = Transforms.exp(logSoftmaxRow(logits.in(params)), false);
-        logits.in(grad).addi(count.transpose().sub(pi.mul(n)).negi().muli(scale));
+        double[] dLogits = new double[components];
+        for (int k = 0; k < components; k++) {
+            dLogits[k] = n * Math.exp(logPi[k]) - count[k];
+        }
+        addInto(logits.in(grad), dLogits, scale);
         return kl;
     }
 
-    static INDArray logSoftmaxRow(INDArray row) {
-        double max = row.maxNumber().doubleValue();
-        INDArray shifted = row.sub(max);
-        double lse = Math.log(Transforms.exp(shifted, true).sumNumber().doubleValue());
-        return shifted.subi(lse);
+    private static double[] times(double[] v, double f) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= f;
+        }
+        return v;
     }
 
-    /** Row-wise log-sum-exp of an n x K matrix, as an n x 1 column. */
-    static INDArray logSumExpRows(INDArray a) {
-        INDArray max = a.max(true, 1);
-        INDArray sum = Transforms.exp(a.subColumnVector(max), false).sum(true, 1);
-        return Transforms.log(sum, false).addi(max);
+    /** target += scale * delta, element-wise (target a dense view of the gradient vector). */
+    private static void addInto(INDArray target, double[] delta, double scale) {
+        double[] v = HostBuffer.read(target);
+        for (int i = 0; i < v.length; i++) {
+            v[i] += scale * delta[i];
+        }
+        HostBuffer.write(v, target, 0, v.length);
+    }
+
+    private static double[] logSoftmax(double[] v) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        double sum = 0;
+        for (double x : v) {
+            sum += Math.exp(x - max);
+        }
+        double lse = max + Math.log(sum);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] - lse;
+        }
+        return out;
     }
 
     @Override
     public double[][] sample(INDArray params, int n, SplittableRandom rng) {
         double[][] m = HostArrays.rows(means.in(params));
         double[][] ls = HostArrays.rows(logStd.in(params));
-        double[] pi = HostArrays.flat(Transforms.exp(logSoftmaxRow(logits.in(params)), false));
+        double[] pi = logSoftmax(HostBuffer.read(logits.in(params)));
+        for (int k = 0; k < pi.length; k++) {
+            pi[k] = Math.exp(pi[k]);
+        }
         double[][] out = new double[n][dim];
         for (int i = 0; i < n; i++) {
             int k = pick(pi, rng.nextDouble());

@@ -1,12 +1,13 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * x ~ NB(mean mu, inverse dispersion theta): mu = l * softmax(decoder output), theta_g = exp(phi_g) per gene.
  * log p = lgamma(x + theta) - lgamma(theta) - lgamma(x + 1) + theta log(theta / (theta + mu))
  *         + x log(mu / (theta + mu)).
+ * Evaluated in one fused Java loop over the batch (about twenty ND4J operations before, 2026-11-24): one exp and one
+ * log per entry, special functions only where the count is not zero.
  */
 public final class NegativeBinomialObservation implements ObservationModel {
     private final ParamRef logTheta;
@@ -20,38 +21,84 @@ public final class NegativeBinomialObservation implements ObservationModel {
         return Likelihood.NEGATIVE_BINOMIAL;
     }
 
-
     @Override
-    public Evaluation evaluate(INDArray params, INDArray rho, CellBatch batch, INDArray grad, double scale) {
-        INDArray x = batch.x();
-        INDArray phi = logTheta.in(params);
-        INDArray theta = Transforms.exp(phi, true);
-        INDArray logP = ObservationModel.logSoftmaxRows(rho);
-        INDArray logMu = logP.addColumnVector(Transforms.log(batch.library(), true));
-        INDArray mu = Transforms.exp(logMu, true);
-        INDArray thetaPlusMu = mu.addRowVector(theta);
-        INDArray logThetaPlusMu = Transforms.log(thetaPlusMu, true);
-        INDArray xPlusTheta = x.addRowVector(theta);
-        long n = batch.rows();
-        // theta * (log theta - log(theta + mu)) + x * (log mu - log(theta + mu))
-        INDArray ll = logThetaPlusMu.rsub(0).addiRowVector(phi).muliRowVector(theta)
-                .addi(logMu.sub(logThetaPlusMu).muli(x));
-        double sum = -(ll.sumNumber().doubleValue() + SpecialFunctions.lgammaSum(xPlusTheta)
-                - n * SpecialFunctions.lgammaSum(theta) - batch.logFactorialSum());
-        if (grad == null) {
-            return new Evaluation(sum / n, null);
+    public Evaluation evaluate(INDArray params, INDArray decoderOutput, CellBatch batch, INDArray grad,
+                               double scale) {
+        double[] rho = HostBuffer.read(decoderOutput);
+        double[] x = batch.hostX();
+        double[] library = batch.hostLibrary();
+        double[] phi = HostBuffer.read(logTheta.in(params));
+        int n = (int) batch.rows();
+        int genes = phi.length;
+        double[] theta = new double[genes];
+        for (int j = 0; j < genes; j++) {
+            theta[j] = Math.exp(phi[j]);
         }
-        // ratio = (theta + x) / (theta + mu)
-        INDArray ratio = xPlusTheta.div(thetaPlusMu);
-        // c = x - (theta + x) mu / (theta + mu) = d log p / d log mu ; d log p / d rho = c - p * rowsum(c)
-        INDArray c = x.sub(ratio.mul(mu));
-        INDArray p = Transforms.exp(logP, false);
-        INDArray dRho = p.muliColumnVector(c.sum(true, 1)).subi(c).muli(scale);
-        // d log p / d theta = psi(x + theta) - psi(theta) + log theta - log(theta + mu) + 1 - ratio
-        INDArray dTheta = SpecialFunctions.digamma(xPlusTheta).subiRowVector(SpecialFunctions.digamma(theta))
-                .addiRowVector(phi)
-                .subi(logThetaPlusMu).addi(1.0).subi(ratio);
-        logTheta.in(grad).subi(dTheta.sum(true, 0).muli(theta).muli(scale));
-        return new Evaluation(sum / n, dRho);
+        CountShifts shifts = new CountShifts(theta);
+        boolean grads = grad != null;
+        double[] dRho = grads ? new double[rho.length] : null;
+        double[] c = grads ? new double[genes] : null;
+        double[] dPhi = grads ? new double[genes] : null;
+        double[] exps = new double[genes];
+        double logLikelihood = 0;
+        for (int i = 0; i < n; i++) {
+            int row = i * genes;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < genes; j++) {
+                max = Math.max(max, rho[row + j]);
+            }
+            double[] p = exps; // exp(rho - max), then the softmax
+            double expSum = 0;
+            for (int j = 0; j < genes; j++) {
+                p[j] = Math.exp(rho[row + j] - max);
+                expSum += p[j];
+            }
+            double logNormaliser = max + Math.log(expSum);
+            double logLibrary = Math.log(library[i]);
+            double cSum = 0;
+            for (int j = 0; j < genes; j++) {
+                double xij = x[row + j];
+                double logP = rho[row + j] - logNormaliser;
+                p[j] /= expSum;
+                double mu = library[i] * p[j];
+                double thetaPlusMu = theta[j] + mu;
+                double logThetaPlusMu = Math.log(thetaPlusMu);
+                // theta * (log theta - log(theta + mu)) + x * (log mu - log(theta + mu)) + lgamma terms; a zero
+                // count contributes no x term (so an empty cell, log mu = -inf, stays finite)
+                double ll = theta[j] * (phi[j] - logThetaPlusMu);
+                if (xij != 0) {
+                    ll += xij * (logP + logLibrary - logThetaPlusMu)
+                            + shifts.lgamma(xij, j);
+                }
+                logLikelihood += ll;
+                if (grads) {
+                    double ratio = (theta[j] + xij) / thetaPlusMu;
+                    // d log p / d log mu = x - (theta + x) mu / (theta + mu)
+                    c[j] = xij - ratio * mu;
+                    cSum += c[j];
+                    // d log p / d theta = psi(x + theta) - psi(theta) + log theta - log(theta + mu) + 1 - ratio
+                    dPhi[j] += shifts.digamma(xij, j) + phi[j]
+                            - logThetaPlusMu + 1 - ratio;
+                    dRho[row + j] = p[j]; // finished below, once the row's sum of c is known
+                }
+            }
+            if (grads) {
+                // d log p / d rho = c - p * rowsum(c); the loss is -log p
+                for (int j = 0; j < genes; j++) {
+                    dRho[row + j] = (dRho[row + j] * cSum - c[j]) * scale;
+                }
+            }
+        }
+        double nll = -(logLikelihood - batch.logFactorialSum());
+        if (!grads) {
+            return new Evaluation(nll / n, null);
+        }
+        INDArray phiGrad = logTheta.in(grad);
+        double[] g = HostBuffer.read(phiGrad);
+        for (int j = 0; j < genes; j++) {
+            g[j] -= dPhi[j] * theta[j] * scale; // chain rule through theta = exp(phi)
+        }
+        HostBuffer.write(g, phiGrad, 0, genes);
+        return new Evaluation(nll / n, HostBuffer.matrix(dRho, decoderOutput.dataType(), n, genes));
     }
 }

@@ -26,6 +26,8 @@ public interface ObservationModel {
 
     /** Row-wise log-softmax of the decoder output (count models). */
     static INDArray logSoftmaxRows(INDArray rho) {
-        return rho.subColumnVector(MixturePrior.logSumExpRows(rho));
+        INDArray max = rho.max(true, 1);
+        INDArray sum = Transforms.exp(rho.subColumnVector(max), false).sum(true, 1);
+        return rho.subColumnVector(Transforms.log(sum, false).addi(max));
     }
 }

@@ -1,14 +1,11 @@
 package org.cdgm.engine.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
- * log Gamma and digamma for positive arguments, element-wise on arrays. ND4J's own Lgamma/Digamma custom ops
- * were the largest single cost of a negative binomial training step (digamma alone about a quarter of native time
- * in a JFR profile of the Papalexi fit, 2026-11-24); these run in plain Java over one bulk copy. Both shift the
- * argument up to at least 10 by the recurrences and then use the asymptotic (Stirling) series, accurate to about
- * 1e-13 in double precision (tested against known values and against each other by finite differences).
+ * log Gamma and digamma for positive arguments, in plain Java: ND4J's own Lgamma/Digamma custom ops were the
+ * largest single cost of a negative binomial training step (digamma alone about a quarter of native time in a JFR
+ * profile of the Papalexi fit, 2026-11-24), and the likelihood needs them only where a count is not zero. Both
+ * shift the argument up to at least 10 by the recurrences and then use the asymptotic (Stirling) series, accurate
+ * to about 1e-13 in double precision (tested against known values and against each other by finite differences).
  */
 public final class SpecialFunctions {
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -57,53 +54,17 @@ public final class SpecialFunctions {
         return Math.log(x) - 0.5 * inv - series - shift;
     }
 
-    /** Element-wise log Gamma of a (any shape); a new array of the same shape and type. */
-    public static INDArray lgamma(INDArray a) {
-        double[] v = values(a);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = lgamma(v[i]);
-        }
-        return like(a, v);
-    }
-
-    /** Element-wise digamma of a (any shape); a new array of the same shape and type. */
-    public static INDArray digamma(INDArray a) {
-        double[] v = values(a);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = digamma(v[i]);
-        }
-        return like(a, v);
-    }
-
     /** log(x!) = log Gamma(x + 1) for a non-negative whole number x (a count), from a table when small. */
     public static double logFactorial(double x) {
         return x < LOG_FACTORIAL.length && x == (int) x ? LOG_FACTORIAL[(int) x] : lgamma(x + 1);
     }
 
-    /** Sum of log(x!) over all elements (counts). */
-    public static double logFactorialSum(INDArray counts) {
+    /** Sum of log(x!) over counts. */
+    public static double logFactorialSum(double[] counts) {
         double sum = 0;
-        for (double x : values(counts)) {
+        for (double x : counts) {
             sum += logFactorial(x);
         }
         return sum;
-    }
-
-    /** Sum of log Gamma over all elements, without building the result array. */
-    public static double lgammaSum(INDArray a) {
-        double sum = 0;
-        for (double x : values(a)) {
-            sum += lgamma(x);
-        }
-        return sum;
-    }
-
-    private static double[] values(INDArray a) {
-        INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
-        return c.data().asDouble(); // converts float buffers
-    }
-
-    private static INDArray like(INDArray a, double[] v) {
-        return Nd4j.createFromArray(v).reshape('c', a.shape()).castTo(a.dataType());
     }
 }
