@@ -1,5 +1,6 @@
 package org.cdgm.engine.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A minibatch of cells: expression {@code x} (cells x genes) and each cell's library size (cells x 1). */
@@ -16,6 +17,23 @@ public final class CellBatch {
         }
         this.x = x;
         this.library = library;
+    }
+
+    /** A batch from row-major values on the Java heap (kept for the likelihoods); library sizes are row totals. */
+    public static CellBatch fromHost(double[] values, int rows, int genes, DataType type) {
+        double[] library = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            for (int j = i * genes; j < (i + 1) * genes; j++) {
+                sum += values[j];
+            }
+            library[i] = sum;
+        }
+        CellBatch b = new CellBatch(HostBuffer.matrix(values, type, rows, genes),
+                HostBuffer.matrix(library, type, rows, 1));
+        b.hostX = values;
+        b.hostLibrary = library;
+        return b;
     }
 
     /** A batch whose library sizes are the row totals of {@code x}. */

@@ -58,7 +58,7 @@ public final class GaussianObservation implements ObservationModel {
         for (int j = 0; j < genes; j++) {
             g[j] += 0.5 * scale * dS[j];
         }
-        HostBuffer.write(g, sGrad, 0, genes);
+        HostBuffer.write(g, sGrad);
         return new Evaluation(sum / n, HostBuffer.matrix(dRho, decoderOutput.dataType(), n, genes));
     }
 }

@@ -93,7 +93,8 @@ public final class MixturePrior implements LatentPrior {
                 for (int j = 0; j < dim; j++) {
                     int kj = k * dim + j;
                     double scaled = (z[row + j] - m[kj]) * iv[kj];
-                    // d(-log p)/dz = sum_k resp (z - m_k) iv_k; d/dm_k is its negative; d/ds_k = -resp (z-m)^2 iv + resp
+                    // d(-log p)/dz = sum_k resp (z - m_k) iv_k; d/dm_k is its negative;
+                    // d(-log p)/ds_k = resp (1 - (z - m_k)^2 iv_k)
                     dz[row + j] += resp * scaled;
                     dm[kj] -= resp * scaled;
                     dls[kj] += resp * (1 - scaled * (z[row + j] - m[kj]));
@@ -133,7 +134,7 @@ public final class MixturePrior implements LatentPrior {
         for (int i = 0; i < v.length; i++) {
             v[i] += scale * delta[i];
         }
-        HostBuffer.write(v, target, 0, v.length);
+        HostBuffer.write(v, target);
     }
 
     private static double[] logSoftmax(double[] v) {

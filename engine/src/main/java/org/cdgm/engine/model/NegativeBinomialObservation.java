@@ -98,7 +98,7 @@ public final class NegativeBinomialObservation implements ObservationModel {
         for (int j = 0; j < genes; j++) {
             g[j] -= dPhi[j] * theta[j] * scale; // chain rule through theta = exp(phi)
         }
-        HostBuffer.write(g, phiGrad, 0, genes);
+        HostBuffer.write(g, phiGrad);
         return new Evaluation(nll / n, HostBuffer.matrix(dRho, decoderOutput.dataType(), n, genes));
     }
 }

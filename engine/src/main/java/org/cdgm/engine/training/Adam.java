@@ -32,16 +32,18 @@ public final class Adam {
         t++;
         double stepSize = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
         double eps = EPS * Math.sqrt(1 - Math.pow(BETA2, t));
+        HostBuffer paramsBuffer = HostBuffer.over(params);
+        HostBuffer gradBuffer = HostBuffer.over(grad);
         for (int from = 0; from < m.length; from += CHUNK) {
             int length = Math.min(CHUNK, m.length - from);
-            HostBuffer.read(params, from, p, length);
-            HostBuffer.read(grad, from, g, length);
+            paramsBuffer.read(from, p, length);
+            gradBuffer.read(from, g, length);
             for (int i = 0, k = from; i < length; i++, k++) {
                 m[k] = BETA1 * m[k] + (1 - BETA1) * g[i];
                 v[k] = BETA2 * v[k] + (1 - BETA2) * g[i] * g[i];
                 p[i] -= stepSize * m[k] / (Math.sqrt(v[k]) + eps);
             }
-            HostBuffer.write(p, params, from, length);
+            paramsBuffer.write(p, from, length);
         }
     }
 }

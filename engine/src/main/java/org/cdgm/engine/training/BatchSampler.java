@@ -5,8 +5,6 @@ import java.util.SplittableRandom;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.model.CellBatch;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Endless full-size minibatches of one data set: walks a shuffled order of the given rows and reshuffles when it
@@ -43,10 +41,10 @@ final class BatchSampler {
     static CellBatch gather(CellMatrix matrix, int[] rows, DataType dtype) {
         float[] buf = new float[rows.length * matrix.genes()];
         matrix.copyRows(rows, buf);
-        INDArray x = Nd4j.create(buf, new long[] {rows.length, matrix.genes()}, 'c');
-        if (dtype != DataType.FLOAT) {
-            x = x.castTo(dtype);
+        double[] values = new double[buf.length];
+        for (int i = 0; i < buf.length; i++) {
+            values[i] = buf[i];
         }
-        return CellBatch.withObservedLibrary(x);
+        return CellBatch.fromHost(values, rows.length, matrix.genes(), dtype);
     }
 }

@@ -20,18 +20,22 @@ final class MgdaDirection {
         double[] b = new double[CHUNK];
         double[] t = new double[CHUNK];
         double[] r = new double[CHUNK];
+        HostBuffer bBuffer = HostBuffer.over(gB);
+        HostBuffer tBuffer = HostBuffer.over(gT);
+        HostBuffer rBuffer = HostBuffer.over(gR);
+        HostBuffer outBuffer = HostBuffer.over(out);
         double squaredNorm = 0;
         for (long from = 0; from < n; from += CHUNK) {
             int length = (int) Math.min(CHUNK, n - from);
-            HostBuffer.read(gB, from, b, length);
-            HostBuffer.read(gT, from, t, length);
-            HostBuffer.read(gR, from, r, length);
+            bBuffer.read(from, b, length);
+            tBuffer.read(from, t, length);
+            rBuffer.read(from, r, length);
             for (int i = 0; i < length; i++) {
                 double d = from + i < sharedLength ? alpha * b[i] + (1 - alpha) * t[i] : t[i] + b[i];
                 r[i] += d;
                 squaredNorm += r[i] * r[i];
             }
-            HostBuffer.write(r, out, from, length);
+            outBuffer.write(r, from, length);
         }
         return squaredNorm;
     }

@@ -19,13 +19,15 @@ public final class MinNormSolver {
         long n = gBackground.length();
         double[] b = new double[CHUNK];
         double[] t = new double[CHUNK];
+        HostBuffer bBuffer = HostBuffer.over(gBackground);
+        HostBuffer tBuffer = HostBuffer.over(gTarget);
         double bb = 0;
         double tt = 0;
         double bt = 0;
         for (long from = 0; from < n; from += CHUNK) {
             int length = (int) Math.min(CHUNK, n - from);
-            HostBuffer.read(gBackground, from, b, length);
-            HostBuffer.read(gTarget, from, t, length);
+            bBuffer.read(from, b, length);
+            tBuffer.read(from, t, length);
             for (int i = 0; i < length; i++) {
                 bb += b[i] * b[i];
                 tt += t[i] * t[i];

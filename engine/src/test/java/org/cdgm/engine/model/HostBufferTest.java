@@ -18,9 +18,9 @@ class HostBufferTest {
             INDArray a = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}).castTo(t);
             assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, HostBuffer.read(a), 0);
             double[] part = new double[3];
-            HostBuffer.read(a, 2, part, 3);
+            HostBuffer.over(a).read(2, part, 3);
             assertArrayEquals(new double[] {3, 4, 5}, part, 0);
-            HostBuffer.write(new double[] {-1, -2}, a, 4, 2);
+            HostBuffer.over(a).write(new double[] {-1, -2}, 4, 2);
             assertArrayEquals(new double[] {1, 2, 3, 4, -1, -2}, HostBuffer.read(a), 0);
             INDArray m = HostBuffer.matrix(new double[] {0.5, 1.5, 2.5, 3.5}, t, 2, 2);
             assertEquals(t, m.dataType());
@@ -33,7 +33,7 @@ class HostBufferTest {
         INDArray flat = Nd4j.createFromArray(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f).reshape(1, 8);
         INDArray view = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(3, 7));
         assertArrayEquals(new double[] {3, 4, 5, 6}, HostBuffer.read(view), 0);
-        HostBuffer.write(new double[] {9, 9}, view, 1, 2);
+        HostBuffer.over(view).write(new double[] {9, 9}, 1, 2);
         assertArrayEquals(new double[] {0, 1, 2, 3, 9, 9, 6, 7}, HostBuffer.read(flat), 0);
     }
 
@@ -43,7 +43,7 @@ class HostBufferTest {
         INDArray column = a.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));
         assertArrayEquals(new double[] {2, 3, 5, 6}, HostBuffer.read(column), 0);
         assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, HostBuffer.read(a.transpose()), 0);
-        assertThrows(IllegalArgumentException.class, () -> HostBuffer.write(new double[2], column, 0, 2));
-        assertThrows(IndexOutOfBoundsException.class, () -> HostBuffer.read(a, 4, new double[3], 3));
+        assertThrows(IllegalArgumentException.class, () -> HostBuffer.write(new double[4], column));
+        assertThrows(IndexOutOfBoundsException.class, () -> HostBuffer.over(a).read(4, new double[3], 3));
     }
 }
