@@ -64,9 +64,7 @@ public final class HostBuffer {
             return;
         }
         float[] f = scratch(length);
-        long base = floats.position();
-        floats.position(base + from).get(f, 0, length);
-        floats.position(base);
+        read(from, f, length);
         for (int i = 0; i < length; i++) {
             dst[i] = f[i];
         }
@@ -85,8 +83,27 @@ public final class HostBuffer {
         for (int i = 0; i < length; i++) {
             f[i] = (float) src[i];
         }
+        write(f, from, length);
+    }
+
+    /** Whether the array holds float32 values (then the float[] overloads copy without conversion). */
+    public boolean isFloat() {
+        return floats != null;
+    }
+
+    /** Elements {@code [from, from + length)} of a float32 array into {@code dst[0, length)}, unconverted. */
+    public void read(long from, float[] dst, int length) {
+        check(from, length);
         long base = floats.position();
-        floats.position(base + from).put(f, 0, length);
+        floats.position(base + from).get(dst, 0, length);
+        floats.position(base);
+    }
+
+    /** {@code src[0, length)} into elements {@code [from, from + length)} of a float32 array, unconverted. */
+    public void write(float[] src, long from, int length) {
+        check(from, length);
+        long base = floats.position();
+        floats.position(base + from).put(src, 0, length);
         floats.position(base);
     }
 

@@ -3,6 +3,8 @@ package org.cdgm.engine.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,6 +23,13 @@ class AdamTest {
     }
 
     @Test
+    void refusesMixedPrecision() {
+        INDArray p = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Adam(0.1, p).step(p, Nd4j.ones(DataType.DOUBLE, 1, 3)));
+    }
+
+    @Test
     void minimisesAQuadratic() {
         INDArray p = Nd4j.createFromArray(5.0, -4.0).reshape(1, 2).castTo(DataType.DOUBLE);
         Adam adam = new Adam(0.05, p);
@@ -30,15 +39,17 @@ class AdamTest {
         assertEquals(0.0, p.norm2Number().doubleValue(), 1e-2);
     }
 
-    @Test
-    void matchesTheTextbookUpdateOnVectorsLongerThanOneChunk() {
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void matchesTheTextbookUpdateOnVectorsLongerThanOneChunk(DataType type) {
+        double tol = type == DataType.FLOAT ? 1e-5 : 1e-12;
         int n = 20_000; // spans three chunks of the fused pass
         java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
         double[] p0 = new double[n];
         for (int i = 0; i < n; i++) {
             p0[i] = rng.nextDouble() - 0.5;
         }
-        INDArray p = Nd4j.createFromArray(p0).reshape(1, n);
+        INDArray p = Nd4j.createFromArray(p0).reshape(1, n).castTo(type);
         Adam adam = new Adam(0.01, p);
         double[] ref = p0.clone();
         double[] m = new double[n];
@@ -48,7 +59,7 @@ class AdamTest {
             for (int i = 0; i < n; i++) {
                 g[i] = Math.sin(i + step) * (1 + i % 7);
             }
-            adam.step(p, Nd4j.createFromArray(g).reshape(1, n));
+            adam.step(p, Nd4j.createFromArray(g).reshape(1, n).castTo(type));
             for (int i = 0; i < n; i++) {
                 m[i] = 0.9 * m[i] + 0.1 * g[i];
                 v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
@@ -57,10 +68,10 @@ class AdamTest {
                 ref[i] -= 0.01 * mHat / (Math.sqrt(vHat) + 1e-8);
             }
         }
-        double[] got = p.toDoubleVector();
+        double[] got = p.castTo(DataType.DOUBLE).toDoubleVector();
         for (int i = 0; i < n; i += 997) {
-            assertEquals(ref[i], got[i], 1e-12, "coordinate " + i);
+            assertEquals(ref[i], got[i], tol, "coordinate " + i);
         }
-        assertEquals(ref[n - 1], got[n - 1], 1e-12);
+        assertEquals(ref[n - 1], got[n - 1], tol);
     }
 }
