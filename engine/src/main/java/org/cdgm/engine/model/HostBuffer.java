@@ -122,7 +122,7 @@ public final class HostBuffer {
     }
 
     /** Dense row-major float or double: element i of the array is element i of its buffer's address. */
-    private static boolean dense(INDArray a) {
+    static boolean dense(INDArray a) {
         DataType t = a.dataType();
         if (t != DataType.FLOAT && t != DataType.DOUBLE) {
             return false;

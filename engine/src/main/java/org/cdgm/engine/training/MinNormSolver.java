@@ -1,6 +1,6 @@
 package org.cdgm.engine.training;
 
-import org.cdgm.engine.model.HostBuffer;
+import org.cdgm.engine.model.VectorBlas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,32 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * resulting direction decreases both objectives whenever that is possible (Pareto stationarity otherwise).
  */
 public final class MinNormSolver {
-    private static final int CHUNK = 8192;
-
     private MinNormSolver() {
     }
 
-    /** From the two gradients (same length), with the three dot products taken in one pass. */
+    /** From the two gradients (dense, same length). */
     public static double alpha(INDArray gBackground, INDArray gTarget) {
-        long n = gBackground.length();
-        double[] b = new double[CHUNK];
-        double[] t = new double[CHUNK];
-        HostBuffer bBuffer = HostBuffer.over(gBackground);
-        HostBuffer tBuffer = HostBuffer.over(gTarget);
-        double bb = 0;
-        double tt = 0;
-        double bt = 0;
-        for (long from = 0; from < n; from += CHUNK) {
-            int length = (int) Math.min(CHUNK, n - from);
-            bBuffer.read(from, b, length);
-            tBuffer.read(from, t, length);
-            for (int i = 0; i < length; i++) {
-                bb += b[i] * b[i];
-                tt += t[i] * t[i];
-                bt += b[i] * t[i];
-            }
-        }
-        return alpha(bb, tt, bt);
+        return alpha(VectorBlas.dot(gBackground, gBackground), VectorBlas.dot(gTarget, gTarget),
+                VectorBlas.dot(gBackground, gTarget));
     }
 
     /** From the dot products: |g_b|^2, |g_t|^2 and g_b . g_t. */

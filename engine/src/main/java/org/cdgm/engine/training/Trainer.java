@@ -148,8 +148,7 @@ public final class Trainer {
                     if (mo) {
                         double alpha = MinNormSolver.alpha(layout.sharedPart(gB), layout.sharedPart(gT));
                         sumAlpha += alpha;
-                        norm = Math.sqrt(MgdaDirection.combine(gB, gT, gR, alpha, layout.sharedLength(),
-                                direction));
+                        norm = Math.sqrt(MgdaDirection.combine(layout, gB, gT, gR, alpha, direction));
                     } else {
                         norm = direction.norm2Number().doubleValue();
                     }

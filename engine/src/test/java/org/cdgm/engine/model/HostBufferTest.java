@@ -46,4 +46,20 @@ class HostBufferTest {
         assertThrows(IllegalArgumentException.class, () -> HostBuffer.write(new double[4], column));
         assertThrows(IndexOutOfBoundsException.class, () -> HostBuffer.over(a).read(4, new double[3], 3));
     }
+
+    @Test
+    void vectorBlasOnFloatAndDoubleViews() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray flat = Nd4j.createFromArray(1.0, 2.0, 3.0, 4.0, 5.0, 6.0).reshape(1, 6).castTo(t);
+            INDArray head = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 3));
+            INDArray tail = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(3, 6));
+            assertEquals(4 + 10 + 18, VectorBlas.dot(head, tail), 1e-6);
+            VectorBlas.axpy(2.0, head, tail); // tail += 2 head
+            assertArrayEquals(new double[] {1, 2, 3, 6, 9, 12}, HostBuffer.read(flat), 1e-6);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> VectorBlas.dot(Nd4j.ones(DataType.FLOAT, 1, 3), Nd4j.ones(DataType.DOUBLE, 1, 3)));
+        assertThrows(IllegalArgumentException.class,
+                () -> VectorBlas.dot(Nd4j.ones(DataType.FLOAT, 1, 3), Nd4j.ones(DataType.FLOAT, 1, 4)));
+    }
 }

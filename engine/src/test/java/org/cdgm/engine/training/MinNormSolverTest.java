@@ -3,6 +3,8 @@ package org.cdgm.engine.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cdgm.engine.model.ParameterGroup;
+import org.cdgm.engine.model.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,7 +72,7 @@ class MinNormSolverTest {
     }
 
     @Test
-    void dotProductsSpanChunksAndTheDirectionCombinesSharedAndTargetOnlyParts() {
+    void longGradientsAndTheDirectionCombinesSharedAndTargetOnlyParts() {
         int n = 20_000;
         double[] b = new double[n];
         double[] t = new double[n];
@@ -90,8 +92,12 @@ class MinNormSolverTest {
         assertEquals(MinNormSolver.alpha(bb, tt, bt), alpha, 1e-12);
         assertTrue(alpha > 0 && alpha < 1, "an interior alpha exercises both weights: " + alpha);
         int shared = 12_345;
+        ParameterLayout.Builder builder = new ParameterLayout.Builder();
+        builder.add("targetOnly", 1, n - shared, ParameterGroup.TARGET_ONLY);
+        builder.add("shared", 1, shared, ParameterGroup.SHARED);
+        ParameterLayout layout = builder.build();
         INDArray out = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, n);
-        double squaredNorm = MgdaDirection.combine(v(b), v(t), v(r), alpha, shared, out);
+        double squaredNorm = MgdaDirection.combine(layout, v(b), v(t), v(r), alpha, out);
         double expectedNorm = 0;
         for (int i = 0; i < n; i++) {
             double d = (i < shared ? alpha * b[i] + (1 - alpha) * t[i] : b[i] + t[i]) + r[i];
