@@ -26,6 +26,69 @@ final class GaussianKernel {
         return new GaussianKernel(2 * bandwidth * bandwidth);
     }
 
+    /** The kernel of a fixed bandwidth h (width 2 h^2). */
+    static GaussianKernel of(double bandwidth) {
+        return new GaussianKernel(2 * bandwidth * bandwidth);
+    }
+
+    /**
+     * The median heuristic from squared distances already computed: within a set of n (n x n), within a set of m
+     * (m x m) and between them (n x m); the median runs over the distinct pairs of the pooled n + m codes.
+     */
+    static GaussianKernel median(int n, double[] within1, int m, double[] within2, double[] between) {
+        int total = n + m;
+        if (total < 2) {
+            return new GaussianKernel(1.0);
+        }
+        double[] d = new double[total * (total - 1) / 2];
+        int k = upperTriangle(within1, n, d, 0);
+        k = upperTriangle(within2, m, d, k);
+        System.arraycopy(between, 0, d, k, between.length);
+        return new GaussianKernel(Math.max(Selection.kth(d, d.length / 2), 1e-6));
+    }
+
+    private static int upperTriangle(double[] square, int n, double[] into, int at) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                into[at++] = square[i * n + j];
+            }
+        }
+        return at;
+    }
+
+    /** exp(-d / width) of each squared distance, as a new array. */
+    double[] apply(double[] squaredDistances) {
+        double[] k = new double[squaredDistances.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = Math.exp(-squaredDistances[i] / width);
+        }
+        return k;
+    }
+
+    /**
+     * Host version of {@link #addGradient(INDArray, INDArray, INDArray, double, INDArray, INDArray)}:
+     * {@code kTimesM} is a.rows x c.rows, dA and dC (may be null) are shaped like a and c.
+     */
+    void addGradient(Codes a, Codes c, double[] kTimesM, double w, double[] dA, double[] dC) {
+        double f = -2.0 * w / width;
+        int d = a.dim;
+        for (int i = 0; i < a.rows; i++) {
+            for (int j = 0; j < c.rows; j++) {
+                double kij = f * kTimesM[i * c.rows + j];
+                if (kij == 0) {
+                    continue;
+                }
+                for (int q = 0; q < d; q++) {
+                    double diff = a.values[i * d + q] - c.values[j * d + q];
+                    dA[i * d + q] += kij * diff;
+                    if (dC != null) {
+                        dC[j * d + q] -= kij * diff;
+                    }
+                }
+            }
+        }
+    }
+
     double width() {
         return width;
     }

@@ -1,0 +1,49 @@
+package org.cdgm.engine.objectives;
+
+import org.cdgm.engine.model.HostBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A set of codes (rows x dim, row-major) copied to the Java heap for the kernel regularisers. */
+final class Codes {
+    final double[] values;
+    final int rows;
+    final int dim;
+    private final DataType type;
+
+    Codes(double[] values, int rows, int dim) {
+        this(values, rows, dim, DataType.DOUBLE);
+    }
+
+    private Codes(double[] values, int rows, int dim, DataType type) {
+        this.values = values;
+        this.rows = rows;
+        this.dim = dim;
+        this.type = type;
+    }
+
+    static Codes of(INDArray a) {
+        return new Codes(HostBuffer.read(a), (int) a.rows(), (int) a.columns(), a.dataType());
+    }
+
+    /** Squared Euclidean distances to every row of {@code other}: a rows x other.rows matrix, row-major. */
+    double[] squaredDistances(Codes other) {
+        double[] d = new double[rows * other.rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < other.rows; j++) {
+                double sq = 0;
+                for (int c = 0; c < dim; c++) {
+                    double diff = values[i * dim + c] - other.values[j * dim + c];
+                    sq += diff * diff;
+                }
+                d[i * other.rows + j] = sq;
+            }
+        }
+        return d;
+    }
+
+    /** An ND4J array shaped like these codes (their type) holding {@code v}: a gradient with respect to them. */
+    INDArray like(double[] v) {
+        return HostBuffer.matrix(v, type, rows, dim);
+    }
+}
