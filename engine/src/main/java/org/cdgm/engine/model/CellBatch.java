@@ -8,7 +8,6 @@ public final class CellBatch {
     private final INDArray x;
     private final INDArray library;
     private Double logFactorialSum;
-    private double[] hostX;
     private double[] hostLibrary;
 
     public CellBatch(INDArray x, INDArray library) {
@@ -19,8 +18,8 @@ public final class CellBatch {
         this.library = library;
     }
 
-    /** A batch from row-major values on the Java heap (kept for the likelihoods); library sizes are row totals. */
-    public static CellBatch fromHost(double[] values, int rows, int genes, DataType type) {
+    /** A batch from row-major float32 values (a gather of rows); library sizes are the row totals. */
+    public static CellBatch fromRows(float[] values, int rows, int genes, DataType type) {
         double[] library = new double[rows];
         for (int i = 0; i < rows; i++) {
             double sum = 0;
@@ -31,7 +30,6 @@ public final class CellBatch {
         }
         CellBatch b = new CellBatch(HostBuffer.matrix(values, type, rows, genes),
                 HostBuffer.matrix(library, type, rows, 1));
-        b.hostX = values;
         b.hostLibrary = library;
         return b;
     }
@@ -56,20 +54,20 @@ public final class CellBatch {
     /** Sum over the batch of log(x!), the constant of count likelihoods, computed once. */
     public double logFactorialSum() {
         if (logFactorialSum == null) {
-            logFactorialSum = SpecialFunctions.logFactorialSum(hostX());
+            int genes = (int) x.columns();
+            HostBuffer counts = HostBuffer.readable(x);
+            double[] row = new double[genes];
+            double sum = 0;
+            for (int i = 0; i < rows(); i++) {
+                counts.read((long) i * genes, row, genes);
+                sum += SpecialFunctions.logFactorialSum(row);
+            }
+            logFactorialSum = sum;
         }
         return logFactorialSum;
     }
 
-    /** {@code x} copied to the Java heap once (row-major), for the likelihoods' fused loops. */
-    double[] hostX() {
-        if (hostX == null) {
-            hostX = HostBuffer.read(x);
-        }
-        return hostX;
-    }
-
-    /** The library sizes copied to the Java heap once. */
+    /** The library sizes on the Java heap, copied once. */
     double[] hostLibrary() {
         if (hostLibrary == null) {
             hostLibrary = HostBuffer.read(library);

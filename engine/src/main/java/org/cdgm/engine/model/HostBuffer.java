@@ -35,10 +35,15 @@ public final class HostBuffer {
         return new HostBuffer(a);
     }
 
+    /** Chunked reading of any float or double array: one that is not dense row-major is copied to one first. */
+    public static HostBuffer readable(INDArray a) {
+        return new HostBuffer(dense(a) ? a : a.dup('c'));
+    }
+
     /** All elements of {@code a} in row-major order (any layout: others are copied to row-major first). */
     public static double[] read(INDArray a) {
         double[] v = new double[Math.toIntExact(a.length())];
-        over(dense(a) ? a : a.dup('c')).read(0, v, v.length);
+        readable(a).read(0, v, v.length);
         return v;
     }
 
@@ -51,6 +56,22 @@ public final class HostBuffer {
     public static INDArray matrix(double[] v, DataType type, long rows, long cols) {
         INDArray a = Nd4j.createUninitialized(type, rows, cols);
         write(v, a);
+        return a;
+    }
+
+    /** A new rows x cols array of the given type holding float32 values {@code v} in row-major order. */
+    public static INDArray matrix(float[] v, DataType type, long rows, long cols) {
+        INDArray a = Nd4j.createUninitialized(type, rows, cols);
+        HostBuffer b = over(a);
+        if (b.isFloat()) {
+            b.write(v, 0, v.length);
+        } else {
+            double[] d = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                d[i] = v[i];
+            }
+            b.write(d, 0, d.length);
+        }
         return a;
     }
 

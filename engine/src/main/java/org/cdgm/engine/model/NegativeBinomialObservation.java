@@ -1,6 +1,7 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * x ~ NB(mean mu, inverse dispersion theta): mu = l * softmax(decoder output), theta_g = exp(phi_g) per gene.
@@ -24,8 +25,6 @@ public final class NegativeBinomialObservation implements ObservationModel {
     @Override
     public Evaluation evaluate(INDArray params, INDArray decoderOutput, CellBatch batch, INDArray grad,
                                double scale) {
-        double[] rho = HostBuffer.read(decoderOutput);
-        double[] x = batch.hostX();
         double[] library = batch.hostLibrary();
         double[] phi = HostBuffer.read(logTheta.in(params));
         int n = (int) batch.rows();
@@ -36,29 +35,35 @@ public final class NegativeBinomialObservation implements ObservationModel {
         }
         CountShifts shifts = new CountShifts(theta);
         boolean grads = grad != null;
-        double[] dRho = grads ? new double[rho.length] : null;
-        double[] c = grads ? new double[genes] : null;
-        double[] dPhi = grads ? new double[genes] : null;
-        double[] exps = new double[genes];
+        HostBuffer rhoIn = HostBuffer.readable(decoderOutput);
+        HostBuffer xIn = HostBuffer.readable(batch.x());
+        INDArray dRho = grads ? Nd4j.createUninitialized(decoderOutput.dataType(), n, genes) : null;
+        HostBuffer dRhoOut = grads ? HostBuffer.over(dRho) : null;
+        double[] rho = new double[genes];
+        double[] x = new double[genes];
+        double[] p = new double[genes]; // exp(rho - max), then the softmax, then d/d rho
+        double[] c = new double[genes];
+        double[] dPhi = new double[genes];
         double logLikelihood = 0;
         for (int i = 0; i < n; i++) {
-            int row = i * genes;
+            long at = (long) i * genes;
+            rhoIn.read(at, rho, genes);
+            xIn.read(at, x, genes);
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < genes; j++) {
-                max = Math.max(max, rho[row + j]);
+                max = Math.max(max, rho[j]);
             }
-            double[] p = exps; // exp(rho - max), then the softmax
             double expSum = 0;
             for (int j = 0; j < genes; j++) {
-                p[j] = Math.exp(rho[row + j] - max);
+                p[j] = Math.exp(rho[j] - max);
                 expSum += p[j];
             }
             double logNormaliser = max + Math.log(expSum);
             double logLibrary = Math.log(library[i]);
             double cSum = 0;
             for (int j = 0; j < genes; j++) {
-                double xij = x[row + j];
-                double logP = rho[row + j] - logNormaliser;
+                double xij = x[j];
+                double logP = rho[j] - logNormaliser;
                 p[j] /= expSum;
                 double mu = library[i] * p[j];
                 double thetaPlusMu = theta[j] + mu;
@@ -67,8 +72,8 @@ public final class NegativeBinomialObservation implements ObservationModel {
                 // count contributes no x term (so an empty cell, log mu = -inf, stays finite)
                 double ll = theta[j] * (phi[j] - logThetaPlusMu);
                 if (xij != 0) {
-                    ll += xij * (logP + logLibrary - logThetaPlusMu)
-                            + shifts.lgamma(xij, j);
+                    ll += xij * (logP + logLibrary - logThetaPlusMu) + shifts.lgamma(xij, j)
+                            - SpecialFunctions.logFactorial(xij);
                 }
                 logLikelihood += ll;
                 if (grads) {
@@ -77,19 +82,18 @@ public final class NegativeBinomialObservation implements ObservationModel {
                     c[j] = xij - ratio * mu;
                     cSum += c[j];
                     // d log p / d theta = psi(x + theta) - psi(theta) + log theta - log(theta + mu) + 1 - ratio
-                    dPhi[j] += shifts.digamma(xij, j) + phi[j]
-                            - logThetaPlusMu + 1 - ratio;
-                    dRho[row + j] = p[j]; // finished below, once the row's sum of c is known
+                    dPhi[j] += shifts.digamma(xij, j) + phi[j] - logThetaPlusMu + 1 - ratio;
                 }
             }
             if (grads) {
                 // d log p / d rho = c - p * rowsum(c); the loss is -log p
                 for (int j = 0; j < genes; j++) {
-                    dRho[row + j] = (dRho[row + j] * cSum - c[j]) * scale;
+                    p[j] = (p[j] * cSum - c[j]) * scale;
                 }
+                dRhoOut.write(p, at, genes);
             }
         }
-        double nll = -(logLikelihood - batch.logFactorialSum());
+        double nll = -logLikelihood;
         if (!grads) {
             return new Evaluation(nll / n, null);
         }
@@ -99,6 +103,6 @@ public final class NegativeBinomialObservation implements ObservationModel {
             g[j] -= dPhi[j] * theta[j] * scale; // chain rule through theta = exp(phi)
         }
         HostBuffer.write(g, phiGrad);
-        return new Evaluation(nll / n, HostBuffer.matrix(dRho, decoderOutput.dataType(), n, genes));
+        return new Evaluation(nll / n, dRho);
     }
 }

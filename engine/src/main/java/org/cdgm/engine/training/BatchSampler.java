@@ -41,10 +41,6 @@ final class BatchSampler {
     static CellBatch gather(CellMatrix matrix, int[] rows, DataType dtype) {
         float[] buf = new float[rows.length * matrix.genes()];
         matrix.copyRows(rows, buf);
-        double[] values = new double[buf.length];
-        for (int i = 0; i < buf.length; i++) {
-            values[i] = buf[i];
-        }
-        return CellBatch.fromHost(values, rows.length, matrix.genes(), dtype);
+        return CellBatch.fromRows(buf, rows.length, matrix.genes(), dtype);
     }
 }
