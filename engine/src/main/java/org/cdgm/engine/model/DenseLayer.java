@@ -41,7 +41,7 @@ public final class DenseLayer {
      */
     public INDArray backward(INDArray params, INDArray grad, INDArray x, INDArray dPre, boolean needInputGrad) {
         Gemm.gemm(x, true, dPre, false, weight.in(grad), 1.0, 1.0);
-        bias.in(grad).addi(dPre.sum(true, 0));
+        Gemm.addColumnSums(dPre, bias.in(grad));
         return needInputGrad ? Gemm.times(dPre, false, weight.in(params), true) : null;
     }
 }

@@ -40,6 +40,50 @@ final class Gemm {
         }
     }
 
+    /** Vectors of ones for {@link #addColumnSums}, per thread, grown as needed (native memory, not ND4J's). */
+    private static final ThreadLocal<FloatPointer> FLOAT_ONES = new ThreadLocal<>();
+    private static final ThreadLocal<DoublePointer> DOUBLE_ONES = new ThreadLocal<>();
+
+    /**
+     * into += the column sums of a (a row vector of a's width): a bias gradient. As a matrix-vector product with a
+     * vector of ones through cblas_sgemv/dgemv: ND4J's sum along dimension 0 plus addi took 100-350 us for
+     * 128 x 20 to 128 x 2,000 floats, the product 0.3-18 us (2026-11-24).
+     */
+    static void addColumnSums(INDArray a, INDArray into) {
+        DataType t = a.dataType();
+        if (!(direct(a, t) && direct(into, t) && into.rows() == 1 && into.columns() == a.columns())) {
+            into.addi(a.sum(true, 0));
+            return;
+        }
+        int m = (int) a.rows();
+        int n = (int) a.columns();
+        if (t == DataType.FLOAT) {
+            FloatPointer ones = FLOAT_ONES.get();
+            if (ones == null || ones.capacity() < m) {
+                ones = new FloatPointer(m);
+                for (int i = 0; i < m; i++) {
+                    ones.put(i, 1f);
+                }
+                FLOAT_ONES.set(ones);
+            }
+            openblas.cblas_sgemv(openblas.CblasRowMajor, openblas.CblasTrans, m, n, 1f,
+                    (FloatPointer) a.data().addressPointer(), (int) a.stride(0), ones, 1, 1f,
+                    (FloatPointer) into.data().addressPointer(), 1);
+        } else {
+            DoublePointer ones = DOUBLE_ONES.get();
+            if (ones == null || ones.capacity() < m) {
+                ones = new DoublePointer(m);
+                for (int i = 0; i < m; i++) {
+                    ones.put(i, 1.0);
+                }
+                DOUBLE_ONES.set(ones);
+            }
+            openblas.cblas_dgemv(openblas.CblasRowMajor, openblas.CblasTrans, m, n, 1.0,
+                    (DoublePointer) a.data().addressPointer(), (int) a.stride(0), ones, 1, 1.0,
+                    (DoublePointer) into.data().addressPointer(), 1);
+        }
+    }
+
     /** a (rows x cols) times b, into a new array of a's type. */
     static INDArray times(INDArray a, boolean transA, INDArray b, boolean transB) {
         long rows = transA ? a.columns() : a.rows();

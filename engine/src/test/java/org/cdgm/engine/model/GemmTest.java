@@ -49,4 +49,28 @@ class GemmTest {
         INDArray fOrder = Nd4j.rand(DataType.DOUBLE, 'f', 4, 5); // not row-major: ND4J's path
         assertClose(fOrder.mmul(x.transpose()), Gemm.times(fOrder, false, x, true), 1e-12);
     }
+
+    @Test
+    void columnSumsAccumulateIntoABiasViewForBothTypesAndOtherLayouts() {
+        for (DataType t : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Nd4j.getRandom().setSeed(3);
+            INDArray a = Nd4j.rand(t, 6, 4);
+            INDArray flat = Nd4j.zeros(t, 1, 10);
+            INDArray bias = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(3, 7)).reshape('c', 1, 4);
+            bias.assign(0.5);
+            Gemm.addColumnSums(a, bias);
+            double tol = t == DataType.FLOAT ? 1e-5 : 1e-12;
+            assertClose(a.sum(true, 0).add(0.5), bias, tol);
+            assertEquals(0.0, flat.getDouble(0, 2), 0, "nothing written before the view");
+            assertEquals(0.0, flat.getDouble(0, 7), 0, "nothing written after the view");
+            INDArray taller = Nd4j.rand(t, 9, 4); // more rows than the vector of ones built so far
+            INDArray sums = Nd4j.zeros(t, 1, 4);
+            Gemm.addColumnSums(taller, sums);
+            assertClose(taller.sum(true, 0), sums, tol);
+            INDArray fOrder = a.dup('f');
+            INDArray into = Nd4j.zeros(t, 1, 4);
+            Gemm.addColumnSums(fOrder, into);
+            assertClose(a.sum(true, 0), into, tol);
+        }
+    }
 }
