@@ -26,20 +26,31 @@ final class Codes {
         return new Codes(HostBuffer.read(a), (int) a.rows(), (int) a.columns(), a.dataType());
     }
 
-    /** Squared Euclidean distances to every row of {@code other}: a rows x other.rows matrix, row-major. */
+    /**
+     * Squared Euclidean distances to every row of {@code other}: a rows x other.rows matrix, row-major, as
+     * |a|^2 + |c|^2 - 2 a.c with the cross products from one dgemm (clamped at 0 against rounding).
+     */
     double[] squaredDistances(Codes other) {
-        double[] d = new double[rows * other.rows];
+        double[] d = HostProducts.times(values, rows, dim, false, other.values, other.rows, other.dim, true);
+        double[] aa = squaredNorms();
+        double[] cc = other.squaredNorms();
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < other.rows; j++) {
-                double sq = 0;
-                for (int c = 0; c < dim; c++) {
-                    double diff = values[i * dim + c] - other.values[j * dim + c];
-                    sq += diff * diff;
-                }
-                d[i * other.rows + j] = sq;
+                int k = i * other.rows + j;
+                d[k] = Math.max(0.0, aa[i] + cc[j] - 2 * d[k]);
             }
         }
         return d;
+    }
+
+    private double[] squaredNorms() {
+        double[] s = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < dim; c++) {
+                s[i] += values[i * dim + c] * values[i * dim + c];
+            }
+        }
+        return s;
     }
 
     /** An ND4J array shaped like these codes (their type) holding {@code v}: a gradient with respect to them. */

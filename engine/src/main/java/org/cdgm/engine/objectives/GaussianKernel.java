@@ -70,20 +70,26 @@ final class GaussianKernel {
      * {@code kTimesM} is a.rows x c.rows, dA and dC (may be null) are shaped like a and c.
      */
     void addGradient(Codes a, Codes c, double[] kTimesM, double w, double[] dA, double[] dC) {
+        // d/da_i = f (a_i rowsum(K)_i - (K c)_i), d/dc_j = f (c_j colsum(K)_j - (K^T a)_j), f = -2 w / width
         double f = -2.0 * w / width;
         int d = a.dim;
+        double[] kc = HostProducts.times(kTimesM, a.rows, c.rows, false, c.values, c.rows, d, false);
+        double[] colSums = new double[c.rows];
         for (int i = 0; i < a.rows; i++) {
+            double rowSum = 0;
             for (int j = 0; j < c.rows; j++) {
-                double kij = f * kTimesM[i * c.rows + j];
-                if (kij == 0) {
-                    continue;
-                }
+                rowSum += kTimesM[i * c.rows + j];
+                colSums[j] += kTimesM[i * c.rows + j];
+            }
+            for (int q = 0; q < d; q++) {
+                dA[i * d + q] += f * (a.values[i * d + q] * rowSum - kc[i * d + q]);
+            }
+        }
+        if (dC != null) {
+            double[] ka = HostProducts.times(kTimesM, a.rows, c.rows, true, a.values, a.rows, d, false);
+            for (int j = 0; j < c.rows; j++) {
                 for (int q = 0; q < d; q++) {
-                    double diff = a.values[i * d + q] - c.values[j * d + q];
-                    dA[i * d + q] += kij * diff;
-                    if (dC != null) {
-                        dC[j * d + q] -= kij * diff;
-                    }
+                    dC[j * d + q] += f * (c.values[j * d + q] * colSums[j] - ka[j * d + q]);
                 }
             }
         }
