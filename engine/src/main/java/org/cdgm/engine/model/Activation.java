@@ -40,17 +40,28 @@ public enum Activation {
         }
     }
 
-    /** Gradient with respect to the pre-activation, given the upstream gradient and the forward values. */
+    /**
+     * Gradient with respect to the pre-activation, given the upstream gradient and the forward values: one Java
+     * pass (as ND4J operations a comparison, a cast and a product per layer).
+     */
     public INDArray backward(INDArray dOut, INDArray pre, INDArray out) {
+        double[] d = HostBuffer.read(dOut);
+        double[] v = HostBuffer.read(this == TANH ? out : pre);
+        for (int i = 0; i < d.length; i++) {
+            d[i] *= slope(v[i]);
+        }
+        return HostBuffer.matrix(d, dOut.dataType(), dOut.rows(), dOut.columns());
+    }
+
+    /** d out / d pre at pre-activation (or, for TANH, output) value v. */
+    private double slope(double v) {
         switch (this) {
             case RELU:
-                return dOut.mul(pre.gt(0).castTo(dOut.dataType()));
-            case LEAKY_RELU: {
-                INDArray slope = pre.gt(0).castTo(dOut.dataType()).muli(1 - LEAKY_SLOPE).addi(LEAKY_SLOPE);
-                return dOut.mul(slope);
-            }
+                return v > 0 ? 1 : 0;
+            case LEAKY_RELU:
+                return v > 0 ? 1 : LEAKY_SLOPE;
             case TANH:
-                return dOut.mul(out.mul(out).rsubi(1));
+                return 1 - v * v;
             default:
                 throw new AssertionError(this);
         }

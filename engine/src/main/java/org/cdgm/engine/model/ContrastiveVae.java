@@ -262,8 +262,7 @@ public final class ContrastiveVae {
         if (g.isEmpty()) {
             return;
         }
-        INDArray[] d = g.toPosterior(s);
-        enc.backward(p, grad, out, d[0], d[1]);
+        enc.backward(p, grad, out, g.headGradient(s));
     }
 
     /** Posterior means {z, t} of cells (no sampling), computed in chunks to bound memory. */

@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -69,8 +68,8 @@ public final class GaussianEncoder {
         return new Output(c, mu, logVar);
     }
 
-    /** Back-propagates gradients of the posterior parameters into {@code grad}. */
-    public void backward(INDArray params, INDArray grad, Output out, INDArray dMu, INDArray dLogVar) {
-        network.backward(params, grad, out.cache, Nd4j.hstack(dMu, dLogVar), false);
+    /** Back-propagates the gradient of the head's output [mu | logVar] (rows x 2k) into {@code grad}. */
+    public void backward(INDArray params, INDArray grad, Output out, INDArray dHead) {
+        network.backward(params, grad, out.cache, dHead, false);
     }
 }

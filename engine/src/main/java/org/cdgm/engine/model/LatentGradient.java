@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Accumulates the gradient of a loss with respect to one latent block: through the sample (decoder, MMD) and
- * directly through the posterior parameters (closed-form KL, entropy, Wasserstein penalty). {@link #toPosterior}
+ * directly through the posterior parameters (closed-form KL, entropy, Wasserstein penalty). {@link #headGradient}
  * folds the sample part in through the reparameterisation.
  */
 public final class LatentGradient {
@@ -44,14 +44,33 @@ public final class LatentGradient {
         return dSample == null && dMu == null && dLogVar == null;
     }
 
-    /** Returns {dMu, dLogVar} including the sample part: d/dmu = dSample, d/dlogVar = dSample * std * eps / 2. */
-    public INDArray[] toPosterior(LatentSample s) {
-        INDArray mu = dMu == null ? s.mu().ulike().assign(0) : dMu.dup();
-        INDArray lv = dLogVar == null ? s.logVar().ulike().assign(0) : dLogVar.dup();
-        if (dSample != null) {
-            mu.addi(dSample);
-            lv.addi(dSample.mul(s.std()).muli(s.eps()).muli(0.5));
+    /**
+     * The gradient with respect to the encoder head's output [mu | logVar] (rows x 2k), including the sample part
+     * through the reparameterisation: d/dmu = dMu + dSample, d/dlogVar = dLogVar + dSample * std * eps / 2. One
+     * Java pass instead of about ten ND4J operations and a concatenation.
+     */
+    public INDArray headGradient(LatentSample s) {
+        int n = (int) s.rows();
+        int k = (int) s.mu().columns();
+        double[] sample = dSample == null ? null : HostBuffer.read(dSample);
+        double[] mu = dMu == null ? null : HostBuffer.read(dMu);
+        double[] logVar = dLogVar == null ? null : HostBuffer.read(dLogVar);
+        double[] std = sample == null ? null : HostBuffer.read(s.std());
+        double[] eps = sample == null ? null : HostBuffer.read(s.eps());
+        double[] head = new double[n * 2 * k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                int at = i * k + j;
+                double dm = mu == null ? 0 : mu[at];
+                double dl = logVar == null ? 0 : logVar[at];
+                if (sample != null) {
+                    dm += sample[at];
+                    dl += 0.5 * sample[at] * std[at] * eps[at];
+                }
+                head[i * 2 * k + j] = dm;
+                head[i * 2 * k + k + j] = dl;
+            }
         }
-        return new INDArray[] {mu, lv};
+        return HostBuffer.matrix(head, s.mu().dataType(), n, 2L * k);
     }
 }
