@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * x ~ N(decoder output, exp(s_g)) with a learned log-variance s_g per gene. Evaluated in one fused Java loop, a
@@ -33,25 +32,20 @@ public final class GaussianObservation implements ObservationModel {
             logVarSum += s[j];
         }
         boolean grads = grad != null;
-        HostBuffer rhoIn = HostBuffer.readable(decoderOutput);
-        HostBuffer xIn = HostBuffer.readable(batch.x());
-        INDArray dRho = grads ? Nd4j.createUninitialized(decoderOutput.dataType(), n, genes) : null;
-        HostBuffer dRhoOut = grads ? HostBuffer.over(dRho) : null;
-        double[] rho = new double[genes];
-        double[] x = new double[genes];
+        CellRows rows = new CellRows(decoderOutput, batch, grads);
+        double[] rho = rows.rho;
+        double[] x = rows.x;
         double[] d = new double[genes];
         double[] squares = new double[genes]; // per gene, summed over cells (a per-element loop the JIT vectorises)
         for (int i = 0; i < n; i++) {
-            long at = (long) i * genes;
-            rhoIn.read(at, rho, genes);
-            xIn.read(at, x, genes);
+            rows.read(i);
             for (int j = 0; j < genes; j++) {
                 double diff = x[j] - rho[j];
                 squares[j] += diff * diff * invVar[j];
                 d[j] = -scale * diff * invVar[j];
             }
             if (grads) {
-                dRhoOut.write(d, at, genes);
+                rows.writeGradient(i, d);
             }
         }
         double squareSum = 0;
@@ -68,6 +62,6 @@ public final class GaussianObservation implements ObservationModel {
             g[j] += 0.5 * scale * (n - squares[j]); // d/ds_g = 0.5 * sum over cells of (1 - (x - rho)^2 / var_g)
         }
         HostBuffer.write(g, sGrad);
-        return new Evaluation(sum / n, dRho);
+        return new Evaluation(sum / n, rows.gradient());
     }
 }

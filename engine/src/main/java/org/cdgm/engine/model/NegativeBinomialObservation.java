@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * x ~ NB(mean mu, inverse dispersion theta): mu = l * softmax(decoder output), theta_g = exp(phi_g) per gene.
@@ -35,20 +34,15 @@ public final class NegativeBinomialObservation implements ObservationModel {
         }
         CountShifts shifts = new CountShifts(theta);
         boolean grads = grad != null;
-        HostBuffer rhoIn = HostBuffer.readable(decoderOutput);
-        HostBuffer xIn = HostBuffer.readable(batch.x());
-        INDArray dRho = grads ? Nd4j.createUninitialized(decoderOutput.dataType(), n, genes) : null;
-        HostBuffer dRhoOut = grads ? HostBuffer.over(dRho) : null;
-        double[] rho = new double[genes];
-        double[] x = new double[genes];
+        CellRows rows = new CellRows(decoderOutput, batch, grads);
+        double[] rho = rows.rho;
+        double[] x = rows.x;
         double[] p = new double[genes]; // exp(rho - max), then the softmax, then d/d rho
         double[] c = new double[genes];
         double[] dPhi = new double[genes];
         double logLikelihood = 0;
         for (int i = 0; i < n; i++) {
-            long at = (long) i * genes;
-            rhoIn.read(at, rho, genes);
-            xIn.read(at, x, genes);
+            rows.read(i);
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < genes; j++) {
                 max = Math.max(max, rho[j]);
@@ -90,7 +84,7 @@ public final class NegativeBinomialObservation implements ObservationModel {
                 for (int j = 0; j < genes; j++) {
                     p[j] = (p[j] * cSum - c[j]) * scale;
                 }
-                dRhoOut.write(p, at, genes);
+                rows.writeGradient(i, p);
             }
         }
         double nll = -logLikelihood;
@@ -103,6 +97,6 @@ public final class NegativeBinomialObservation implements ObservationModel {
             g[j] -= dPhi[j] * theta[j] * scale; // chain rule through theta = exp(phi)
         }
         HostBuffer.write(g, phiGrad);
-        return new Evaluation(nll / n, dRho);
+        return new Evaluation(nll / n, rows.gradient());
     }
 }
