@@ -24,7 +24,7 @@ public final class NegativeBinomialObservation implements ObservationModel {
     @Override
     public Evaluation evaluate(INDArray params, INDArray decoderOutput, CellBatch batch, INDArray grad,
                                double scale) {
-        double[] library = batch.hostLibrary();
+        double[] library = batch.library();
         double[] phi = HostBuffer.read(logTheta.in(params));
         int n = (int) batch.rows();
         int genes = phi.length;

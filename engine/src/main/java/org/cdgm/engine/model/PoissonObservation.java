@@ -1,9 +1,11 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** x ~ Poisson(l * softmax(decoder output)), l the cell's library size (scVI's offset). No own parameters. */
+/**
+ * x ~ Poisson(l * softmax(decoder output)), l the cell's library size (scVI's offset). No own parameters.
+ * -log p = sum_g mu_g - x_g log mu_g + log x_g!, evaluated a cell at a time in one Java loop.
+ */
 public final class PoissonObservation implements ObservationModel {
 
     @Override
@@ -12,20 +14,45 @@ public final class PoissonObservation implements ObservationModel {
     }
 
     @Override
-    public Evaluation evaluate(INDArray params, INDArray rho, CellBatch batch, INDArray grad, double scale) {
-        INDArray x = batch.x();
-        INDArray logP = ObservationModel.logSoftmaxRows(rho);
-        INDArray logMu = logP.addColumnVector(Transforms.log(batch.library(), true));
-        // sum(mu) = sum(library) because softmax rows sum to one
-        double sum = batch.library().sumNumber().doubleValue() - x.mul(logMu).sumNumber().doubleValue()
-                + batch.logFactorialSum();
-        long n = batch.rows();
-        if (grad == null) {
-            return new Evaluation(sum / n, null);
+    public Evaluation evaluate(INDArray params, INDArray decoderOutput, CellBatch batch, INDArray grad,
+                               double scale) {
+        int n = (int) batch.rows();
+        int genes = (int) decoderOutput.columns();
+        double[] library = batch.library();
+        boolean grads = grad != null;
+        CellRows rows = new CellRows(decoderOutput, batch, grads);
+        double[] rho = rows.rho;
+        double[] x = rows.x;
+        double[] d = new double[genes];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            rows.read(i);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < genes; j++) {
+                max = Math.max(max, rho[j]);
+            }
+            double expSum = 0;
+            for (int j = 0; j < genes; j++) {
+                d[j] = Math.exp(rho[j] - max);
+                expSum += d[j];
+            }
+            double logNormaliser = max + Math.log(expSum);
+            double logLibrary = Math.log(library[i]);
+            // sum_g mu_g = l because softmax rows sum to one; a zero count contributes no x log mu term
+            sum += library[i];
+            for (int j = 0; j < genes; j++) {
+                if (x[j] != 0) {
+                    sum -= x[j] * (rho[j] - logNormaliser + logLibrary) - SpecialFunctions.logFactorial(x[j]);
+                }
+            }
+            if (grads) {
+                // d/d rho = l * p - x (the library is the cell's total count)
+                for (int j = 0; j < genes; j++) {
+                    d[j] = (library[i] * d[j] / expSum - x[j]) * scale;
+                }
+                rows.writeGradient(i, d);
+            }
         }
-        // d/d rho = n_cell * p - x, where n_cell = total counts of the cell
-        INDArray p = Transforms.exp(logP, false);
-        INDArray dRho = p.muliColumnVector(x.sum(true, 1)).subi(x).muli(scale);
-        return new Evaluation(sum / n, dRho);
+        return new Evaluation(sum / n, rows.gradient());
     }
 }

@@ -58,13 +58,4 @@ public final class SpecialFunctions {
     public static double logFactorial(double x) {
         return x < LOG_FACTORIAL.length && x == (int) x ? LOG_FACTORIAL[(int) x] : lgamma(x + 1);
     }
-
-    /** Sum of log(x!) over counts. */
-    public static double logFactorialSum(double[] counts) {
-        double sum = 0;
-        for (double x : counts) {
-            sum += logFactorial(x);
-        }
-        return sum;
-    }
 }
