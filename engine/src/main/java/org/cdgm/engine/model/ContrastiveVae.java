@@ -188,12 +188,27 @@ public final class ContrastiveVae {
         LatentSample sZt = new LatentSample(zt.mu(), zt.logVar(), noise.sharedTarget());
         LatentSample sTt = new LatentSample(tt.mu(), tt.logVar(), noise.salientTarget());
         LatentSample sTb = tb == null ? null : new LatentSample(tb.mu(), tb.logVar(), noise.salientBackground());
-        INDArray decInB = Nd4j.hstack(sZb.sample(), Nd4j.zeros(dataType(), background.rows(), config.salientDim()));
-        INDArray decInT = Nd4j.hstack(sZt.sample(), sTt.sample());
+        INDArray decInB = decoderInput(sZb, null);
+        INDArray decInT = decoderInput(sZt, sTt);
         Mlp.Cache decB = decoder.forward(params, decInB);
         Mlp.Cache decT = decoder.forward(params, decInT);
         return new ForwardPass(params, background, target, zb, zt, tt, tb, new LatentCodes(sZb, sTb, sZt, sTt),
                 decB, decT);
+    }
+
+    /** The decoder's input [z | t] of a batch, t = 0 for background cells (salient == null). */
+    private INDArray decoderInput(LatentSample shared, LatentSample salient) {
+        int n = (int) shared.rows();
+        int kz = config.sharedDim();
+        int kt = config.salientDim();
+        double[] in = new double[n * (kz + kt)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(shared.hostSample(), i * kz, in, i * (kz + kt), kz);
+            if (salient != null) {
+                System.arraycopy(salient.hostSample(), i * kt, in, i * (kz + kt) + kz, kt);
+            }
+        }
+        return HostBuffer.matrix(in, dataType(), n, kz + kt);
     }
 
     /** ELBO terms without gradients. */

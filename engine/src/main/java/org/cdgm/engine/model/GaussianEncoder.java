@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Amortised Gaussian posterior q(code | x) = N(mu(x), diag(exp(logVar(x)))). The trunk ends in one head of
@@ -63,9 +62,17 @@ public final class GaussianEncoder {
     public Output forward(INDArray params, INDArray x) {
         Mlp.Cache c = network.forward(params, x);
         INDArray out = c.output();
-        INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentDim)).dup();
-        INDArray logVar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latentDim, 2 * latentDim)).dup();
-        return new Output(c, mu, logVar);
+        // split the head [mu | logVar] into two dense arrays through one host copy
+        int n = (int) out.rows();
+        double[] head = HostBuffer.read(out);
+        double[] mu = new double[n * latentDim];
+        double[] logVar = new double[n * latentDim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(head, i * 2 * latentDim, mu, i * latentDim, latentDim);
+            System.arraycopy(head, i * 2 * latentDim + latentDim, logVar, i * latentDim, latentDim);
+        }
+        return new Output(c, HostBuffer.matrix(mu, out.dataType(), n, latentDim),
+                HostBuffer.matrix(logVar, out.dataType(), n, latentDim));
     }
 
     /** Back-propagates the gradient of the head's output [mu | logVar] (rows x 2k) into {@code grad}. */

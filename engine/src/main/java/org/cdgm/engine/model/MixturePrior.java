@@ -45,7 +45,7 @@ public final class MixturePrior implements LatentPrior {
     public double kl(INDArray params, LatentSample s, LatentGradient g, INDArray grad, double scale) {
         // One Java pass over cells x components (a few thousand numbers): as ND4J operations this was about
         // thirty calls per block and step, each mostly overhead.
-        double[] z = HostBuffer.read(s.sample());
+        double[] z = s.hostSample();
         double[] m = HostBuffer.read(means.in(params));
         double[] ls = HostBuffer.read(logStd.in(params));
         double[] logPi = logSoftmax(HostBuffer.read(logits.in(params)));

@@ -1,6 +1,7 @@
 package org.cdgm.engine.objectives;
 
 import org.cdgm.engine.model.HostBuffer;
+import org.cdgm.engine.model.LatentSample;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,6 +21,12 @@ final class Codes {
         this.rows = rows;
         this.dim = dim;
         this.type = type;
+    }
+
+    /** A sample's codes, from the host copy it already holds. */
+    static Codes of(LatentSample s) {
+        INDArray a = s.sample();
+        return new Codes(s.hostSample(), (int) a.rows(), (int) a.columns(), a.dataType());
     }
 
     static Codes of(INDArray a) {

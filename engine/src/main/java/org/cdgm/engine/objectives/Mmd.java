@@ -45,8 +45,8 @@ public final class Mmd implements Regulariser {
         if (pair == Pair.SHARED_BACKGROUND_VS_TARGET) {
             LatentSample a = codes.sharedBackground();
             LatentSample c = codes.sharedTarget();
-            Codes ha = Codes.of(a.sample());
-            Codes hc = Codes.of(c.sample());
+            Codes ha = Codes.of(a);
+            Codes hc = Codes.of(c);
             // the kernel's width pools exactly the two compared sets: one set of distances serves both
             double[] daa = ha.squaredDistances(ha);
             double[] dcc = hc.squaredDistances(hc);
@@ -57,12 +57,12 @@ public final class Mmd implements Regulariser {
                     grads == null ? null : grads.sharedTarget, scale);
         }
         LatentSample a = codes.salientBackground();
-        Codes ha = Codes.of(a.sample());
+        Codes ha = Codes.of(a);
         Codes zero = new Codes(new double[ha.dim], 1, ha.dim);
         double[] daa = ha.squaredDistances(ha);
         GaussianKernel k;
         if (Double.isNaN(bandwidth)) {
-            Codes ht = Codes.of(codes.salientTarget().sample());
+            Codes ht = Codes.of(codes.salientTarget());
             k = GaussianKernel.median(ha.rows, daa, ht.rows, ht.squaredDistances(ht), ha.squaredDistances(ht));
         } else {
             k = GaussianKernel.of(bandwidth);
