@@ -33,6 +33,26 @@ final class CellRows {
         xIn.read((long) i * genes, x, genes);
     }
 
+    /**
+     * The softmax of the loaded row of {@link #rho} into {@code p}; returns its log-normaliser, so that
+     * log p_g = rho_g - (returned value). Count likelihoods read their means from it.
+     */
+    double softmax(double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < genes; j++) {
+            max = Math.max(max, rho[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < genes; j++) {
+            p[j] = Math.exp(rho[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < genes; j++) {
+            p[j] /= sum;
+        }
+        return max + Math.log(sum);
+    }
+
     /** Stores the gradient with respect to cell i's decoder output. */
     void writeGradient(int i, double[] d) {
         gradientOut.write(d, (long) i * genes, genes);

@@ -37,28 +37,18 @@ public final class NegativeBinomialObservation implements ObservationModel {
         CellRows rows = new CellRows(decoderOutput, batch, grads);
         double[] rho = rows.rho;
         double[] x = rows.x;
-        double[] p = new double[genes]; // exp(rho - max), then the softmax, then d/d rho
+        double[] p = new double[genes]; // the softmax, then d/d rho
         double[] c = new double[genes];
         double[] dPhi = new double[genes];
         double logLikelihood = 0;
         for (int i = 0; i < n; i++) {
             rows.read(i);
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < genes; j++) {
-                max = Math.max(max, rho[j]);
-            }
-            double expSum = 0;
-            for (int j = 0; j < genes; j++) {
-                p[j] = Math.exp(rho[j] - max);
-                expSum += p[j];
-            }
-            double logNormaliser = max + Math.log(expSum);
+            double logNormaliser = rows.softmax(p);
             double logLibrary = Math.log(library[i]);
             double cSum = 0;
             for (int j = 0; j < genes; j++) {
                 double xij = x[j];
                 double logP = rho[j] - logNormaliser;
-                p[j] /= expSum;
                 double mu = library[i] * p[j];
                 double thetaPlusMu = theta[j] + mu;
                 double logThetaPlusMu = Math.log(thetaPlusMu);

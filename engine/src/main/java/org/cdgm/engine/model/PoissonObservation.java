@@ -23,20 +23,11 @@ public final class PoissonObservation implements ObservationModel {
         CellRows rows = new CellRows(decoderOutput, batch, grads);
         double[] rho = rows.rho;
         double[] x = rows.x;
-        double[] d = new double[genes];
+        double[] d = new double[genes]; // the softmax, then d/d rho
         double sum = 0;
         for (int i = 0; i < n; i++) {
             rows.read(i);
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < genes; j++) {
-                max = Math.max(max, rho[j]);
-            }
-            double expSum = 0;
-            for (int j = 0; j < genes; j++) {
-                d[j] = Math.exp(rho[j] - max);
-                expSum += d[j];
-            }
-            double logNormaliser = max + Math.log(expSum);
+            double logNormaliser = rows.softmax(d);
             double logLibrary = Math.log(library[i]);
             // sum_g mu_g = l because softmax rows sum to one; a zero count contributes no x log mu term
             sum += library[i];
@@ -48,7 +39,7 @@ public final class PoissonObservation implements ObservationModel {
             if (grads) {
                 // d/d rho = l * p - x (the library is the cell's total count)
                 for (int j = 0; j < genes; j++) {
-                    d[j] = (library[i] * d[j] / expSum - x[j]) * scale;
+                    d[j] = (library[i] * d[j] - x[j]) * scale;
                 }
                 rows.writeGradient(i, d);
             }
