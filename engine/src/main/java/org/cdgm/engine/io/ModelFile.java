@@ -21,7 +21,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 import org.cdgm.engine.model.Activation;
-import org.cdgm.engine.model.HostArrays;
+import org.cdgm.engine.model.HostBuffer;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.Precision;
@@ -75,7 +75,7 @@ public final class ModelFile {
             writeString(out, e.getKey());
             writeString(out, e.getValue());
         }
-        double[] params = HostArrays.flat(model.parameters());
+        double[] params = HostBuffer.read(model.parameters());
         out.writeInt(params.length);
         for (double p : params) {
             out.writeDouble(p);

@@ -47,6 +47,18 @@ public final class HostBuffer {
         return v;
     }
 
+    /** A matrix as rows of a Java 2-D array (INDArray.toDoubleMatrix() reads element by element: 7 ms, 256 x 256). */
+    public static double[][] rows(INDArray a) {
+        int r = (int) a.rows();
+        int k = (int) a.columns();
+        double[] flat = read(a);
+        double[][] out = new double[r][k];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(flat, i * k, out[i], 0, k);
+        }
+        return out;
+    }
+
     /** Writes all of {@code src} into the dense array {@code a}. */
     public static void write(double[] src, INDArray a) {
         over(a).write(src, 0, src.length);

@@ -156,8 +156,8 @@ public final class MixturePrior implements LatentPrior {
 
     @Override
     public double[][] sample(INDArray params, int n, SplittableRandom rng) {
-        double[][] m = HostArrays.rows(means.in(params));
-        double[][] ls = HostArrays.rows(logStd.in(params));
+        double[][] m = HostBuffer.rows(means.in(params));
+        double[][] ls = HostBuffer.rows(logStd.in(params));
         double[] pi = logSoftmax(HostBuffer.read(logits.in(params)));
         for (int k = 0; k < pi.length; k++) {
             pi[k] = Math.exp(pi[k]);

@@ -74,8 +74,8 @@ public final class TrainedModel {
             cells.copyRows(rows, buf);
             INDArray x = Nd4j.create(buf, new long[] {rows.length, cells.genes()}, 'c').castTo(module.dataType());
             INDArray[] means = module.encodeMeans(params, x, CHUNK);
-            double[][] zc = HostArrays.rows(means[0]);
-            double[][] tc = HostArrays.rows(means[1]);
+            double[][] zc = HostBuffer.rows(means[0]);
+            double[][] tc = HostBuffer.rows(means[1]);
             System.arraycopy(zc, 0, z, start, rows.length);
             System.arraycopy(tc, 0, t, start, rows.length);
         }

@@ -1,6 +1,6 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.HostArrays;
+import org.cdgm.engine.model.HostBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -134,7 +134,7 @@ final class GaussianKernel {
         double[][] pts = new double[total][];
         int at = 0;
         for (INDArray s : sets) {
-            for (double[] row : HostArrays.rows(s)) {
+            for (double[] row : HostBuffer.rows(s)) {
                 pts[at++] = row;
             }
         }
