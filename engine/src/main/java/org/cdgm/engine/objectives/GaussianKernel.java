@@ -1,6 +1,5 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.HostBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -18,10 +17,10 @@ final class GaussianKernel {
         this.width = width;
     }
 
-    /** Width from a fixed bandwidth h, or the median heuristic (w = median pairwise squared distance). */
-    static GaussianKernel of(double bandwidth, INDArray... pooled) {
+    /** Width from a fixed bandwidth h, or the median heuristic over the codes (w = median pairwise distance). */
+    static GaussianKernel of(double bandwidth, INDArray codes) {
         if (Double.isNaN(bandwidth)) {
-            return new GaussianKernel(Math.max(medianSquaredDistance(pooled), 1e-6));
+            return new GaussianKernel(Math.max(medianSquaredDistance(codes), 1e-6));
         }
         return new GaussianKernel(2 * bandwidth * bandwidth);
     }
@@ -36,15 +35,20 @@ final class GaussianKernel {
      * (m x m) and between them (n x m); the median runs over the distinct pairs of the pooled n + m codes.
      */
     static GaussianKernel median(int n, double[] within1, int m, double[] within2, double[] between) {
+        return new GaussianKernel(Math.max(medianOfPairs(n, within1, m, within2, between), 1e-6));
+    }
+
+    /** The median over distinct pairs (see {@link #median}); 1 when there are fewer than two codes. */
+    private static double medianOfPairs(int n, double[] within1, int m, double[] within2, double[] between) {
         int total = n + m;
         if (total < 2) {
-            return new GaussianKernel(1.0);
+            return 1.0;
         }
         double[] d = new double[total * (total - 1) / 2];
         int k = upperTriangle(within1, n, d, 0);
         k = upperTriangle(within2, m, d, k);
         System.arraycopy(between, 0, d, k, between.length);
-        return new GaussianKernel(Math.max(Selection.kth(d, d.length / 2), 1e-6));
+        return Selection.kth(d, d.length / 2);
     }
 
     private static int upperTriangle(double[] square, int n, double[] into, int at) {
@@ -122,34 +126,9 @@ final class GaussianKernel {
         }
     }
 
-    /** Median of squared distances over distinct pairs of the pooled rows (quickselect on host copies). */
-    static double medianSquaredDistance(INDArray... sets) {
-        int total = 0;
-        for (INDArray s : sets) {
-            total += (int) s.rows();
-        }
-        if (total < 2) {
-            return 1.0;
-        }
-        double[][] pts = new double[total][];
-        int at = 0;
-        for (INDArray s : sets) {
-            for (double[] row : HostBuffer.rows(s)) {
-                pts[at++] = row;
-            }
-        }
-        double[] d = new double[total * (total - 1) / 2];
-        int k = 0;
-        for (int i = 0; i < total; i++) {
-            for (int j = i + 1; j < total; j++) {
-                double sq = 0;
-                for (int c = 0; c < pts[i].length; c++) {
-                    double diff = pts[i][c] - pts[j][c];
-                    sq += diff * diff;
-                }
-                d[k++] = sq;
-            }
-        }
-        return Selection.kth(d, d.length / 2);
+    /** Median of squared distances over distinct pairs of the rows of {@code codes}. */
+    static double medianSquaredDistance(INDArray codes) {
+        Codes c = Codes.of(codes);
+        return medianOfPairs(c.rows, c.squaredDistances(c), 0, new double[0], new double[0]);
     }
 }
