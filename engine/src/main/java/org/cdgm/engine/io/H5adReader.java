@@ -33,6 +33,10 @@ public final class H5adReader {
     private H5adReader() {
     }
 
+    public static AnnotatedMatrix read(MatrixReadRequest r) throws IOException {
+        return read(r.path(), r.layer());
+    }
+
     /** @param layer null for X, else a name under layers/ (e.g. "counts") */
     public static AnnotatedMatrix read(Path file, String layer) throws IOException {
         if (!Files.isRegularFile(file)) {

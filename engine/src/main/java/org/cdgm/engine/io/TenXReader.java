@@ -34,6 +34,10 @@ public final class TenXReader {
         return read(folder, null, null);
     }
 
+    public static AnnotatedMatrix read(MatrixReadRequest r) throws IOException {
+        return read(r.path(), null, null);
+    }
+
     /**
      * @param metadataCsv optional CSV with a header and one row per cell (more rows are ignored)
      * @param idColumn    metadata column holding the cell id (barcode); null for the first column
@@ -45,9 +49,8 @@ public final class TenXReader {
         List<String> genes = geneNames(features);
         List<String> cells = lines(barcodes);
         SparseCellMatrix m = readMatrix(mtx, genes.size(), cells.size(), features, barcodes);
-        CellMetadata meta = metadataCsv == null ? CellMetadata.none(cells.size())
-                : joinMetadata(metadataCsv, idColumn, cells);
-        return new AnnotatedMatrix(m, genes, cells, meta);
+        AnnotatedMatrix a = new AnnotatedMatrix(m, genes, cells, CellMetadata.none(cells.size()));
+        return metadataCsv == null ? a : MetadataJoin.join(a, metadataCsv, idColumn, CsvMatrixOptions.defaults());
     }
 
     /** Gene names from the second column (first if there is only one); duplicates are an error. */
@@ -251,49 +254,5 @@ public final class TenXReader {
             }
         }
         return new SparseCellMatrix(nCells, nGenes, start, genes, values);
-    }
-
-    private static CellMetadata joinMetadata(Path csv, String idColumn, List<String> cells) throws IOException {
-        Map<String, Integer> rowOf = new HashMap<>();
-        List<CSVRecord> records;
-        List<String> header;
-        try (Reader r = TextFiles.open(csv);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                     .parse(r)) {
-            header = p.getHeaderNames();
-            records = p.getRecords();
-        } catch (ZipException | EOFException e) {
-            throw corruptGzip(csv, e);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new DataFileException(csv + " is not a valid CSV file: " + e.getMessage(), e);
-        }
-        String id = idColumn == null ? header.get(0) : idColumn;
-        if (!header.contains(id)) {
-            throw new DataFileException(csv + " has no column '" + id + "'; columns: " + String.join(", ", header));
-        }
-        for (int i = 0; i < records.size(); i++) {
-            Integer before = rowOf.put(records.get(i).get(id), i);
-            if (before != null) {
-                throw new DataFileException(csv + ": cell '" + records.get(i).get(id) + "' appears on rows "
-                        + (before + 2) + " and " + (i + 2));
-            }
-        }
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String h : header) {
-            if (!h.equals(id)) {
-                columns.put(h, new ArrayList<>(cells.size()));
-            }
-        }
-        for (String cell : cells) {
-            Integer row = rowOf.get(cell);
-            if (row == null) {
-                throw new DataFileException(csv + " has no row for cell '" + cell + "' (column '" + id + "')");
-            }
-            CSVRecord rec = records.get(row);
-            for (Map.Entry<String, List<String>> e : columns.entrySet()) {
-                e.getValue().add(rec.get(e.getKey()));
-            }
-        }
-        return new CellMetadata(cells.size(), columns);
     }
 }

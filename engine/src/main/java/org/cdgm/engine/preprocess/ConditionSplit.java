@@ -35,21 +35,70 @@ public final class ConditionSplit {
     }
 
     /**
-     * The condition of each cell by its value in {@code column}. With {@code targetValues} null every
-     * non-background value is target; otherwise values on neither side are an error, unless
-     * {@code dropOthers}, when those cells get null (left out).
+     * The condition of each cell by its value in {@code column}. A missing value (null) is never target: those
+     * cells get null (left out). With {@code targetValues} null every other value is target; otherwise values on
+     * neither side are an error, unless {@code dropOthers}, when those cells get null too.
+     *
+     * @throws InvalidInputException when the column is unknown, a value is on neither side (and not
+     *                               {@code dropOthers}), or no cell is background or no cell is target
      */
     public static Condition[] labels(AnnotatedMatrix a, String column, Set<String> backgroundValues,
                                      Set<String> targetValues, boolean dropOthers) {
+        Assignment s = assign(a, column, backgroundValues, targetValues);
+        if (!s.others().isEmpty() && !dropOthers) {
+            throw new InvalidInputException("Column '" + column + "' has values that are neither background "
+                    + backgroundValues + " nor target " + targetValues + ": " + counts(s.others())
+                    + "; add them to one side or filter those cells out first");
+        }
+        return s.labels();
+    }
+
+    /**
+     * Labels with the tally of what was left out, for callers that report it.
+     *
+     * @param labels  per cell: BACKGROUND, TARGET or null (left out)
+     * @param missing cells whose value is missing
+     * @param others  values on neither side, with their cell counts (empty when every value has a side)
+     */
+    public record Assignment(Condition[] labels, int missing, Map<String, Integer> others) {
+        /** One warning per kind of cell left out; empty when none was. */
+        public List<String> warnings(String column) {
+            List<String> out = new java.util.ArrayList<>();
+            if (missing > 0) {
+                out.add(missing + " cell" + (missing == 1 ? " has" : "s have") + " no value in '" + column
+                        + "' (missing) and " + (missing == 1 ? "was" : "were") + " left out");
+            }
+            int n = others.values().stream().mapToInt(Integer::intValue).sum();
+            if (n > 0) {
+                out.add(n + " cell" + (n == 1 ? " has" : "s have") + " a value of '" + column + "' that is neither "
+                        + "background nor target (" + counts(others) + ") and " + (n == 1 ? "was" : "were")
+                        + " left out");
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The condition of each cell, never failing on values without a side (they and missing values get null).
+     *
+     * @throws InvalidInputException when the column is unknown, or no cell is background or no cell is target
+     */
+    public static Assignment assign(AnnotatedMatrix a, String column, Set<String> backgroundValues,
+                                    Set<String> targetValues) {
         List<String> values = a.metadata().column(column);
         Condition[] out = new Condition[values.size()];
-        Map<String, Integer> unknown = new LinkedHashMap<>();
+        Map<String, Integer> others = new LinkedHashMap<>();
         Map<String, Integer> present = new LinkedHashMap<>();
         int bg = 0;
         int tg = 0;
+        int missing = 0;
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
-            present.merge(String.valueOf(v), 1, Integer::sum);
+            if (v == null) {
+                missing++;
+                continue;
+            }
+            present.merge(v, 1, Integer::sum);
             if (backgroundValues.contains(v)) {
                 out[i] = Condition.BACKGROUND;
                 bg++;
@@ -57,24 +106,20 @@ public final class ConditionSplit {
                 out[i] = Condition.TARGET;
                 tg++;
             } else {
-                unknown.merge(String.valueOf(v), 1, Integer::sum);
+                others.merge(v, 1, Integer::sum);
             }
         }
-        if (!unknown.isEmpty() && !dropOthers) {
-            throw new InvalidInputException("Column '" + column + "' has values that are neither background "
-                    + backgroundValues + " nor target " + targetValues + ": " + counts(unknown)
-                    + "; add them to one side or filter those cells out first");
-        }
+        String missingNote = missing > 0 ? " (and " + missing + " cells with no value)" : "";
         if (bg == 0) {
             throw new InvalidInputException("No cell has '" + column + "' in " + backgroundValues
-                    + ", so there is no background; values present: " + counts(present));
+                    + ", so there is no background; values present: " + counts(present) + missingNote);
         }
         if (tg == 0) {
             throw new InvalidInputException("No target cell: no cell has '" + column + "' in "
                     + (targetValues == null ? "any value other than " + backgroundValues : targetValues)
-                    + "; values present: " + counts(present));
+                    + "; values present: " + counts(present) + missingNote);
         }
-        return out;
+        return new Assignment(out, missing, others);
     }
 
     static Condition[] labels(AnnotatedMatrix a, String column, Set<String> backgroundValues,

@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
-import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.InvalidInputException;
 
 /** Gene selection and library sizes on an {@link AnnotatedMatrix}; every result is a new view, inputs unchanged. */
@@ -143,18 +142,14 @@ public final class Preprocessing {
     public static AnnotatedMatrix selectGenes(AnnotatedMatrix a, int[] genes) {
         int[] all = IntStream.range(0, a.matrix().cells()).toArray();
         List<String> names = Arrays.stream(genes).mapToObj(a.genes()::get).toList();
-        return new AnnotatedMatrix(new SubsetCellMatrix(a.matrix(), all, genes), names, a.cellIds(), a.metadata());
+        return new AnnotatedMatrix(new SubsetCellMatrix(a.matrix(), all, genes), names, a.cellIds(), a.metadata(),
+                a.warnings());
     }
 
     /** The given cells, in order, with their metadata. */
     public static AnnotatedMatrix selectCells(AnnotatedMatrix a, int[] cells) {
         int[] allGenes = IntStream.range(0, a.matrix().genes()).toArray();
-        Map<String, List<String>> meta = new LinkedHashMap<>();
-        for (String c : a.metadata().columnNames()) {
-            List<String> col = a.metadata().column(c);
-            meta.put(c, Arrays.stream(cells).mapToObj(col::get).toList());
-        }
         return new AnnotatedMatrix(new SubsetCellMatrix(a.matrix(), cells, allGenes), a.genes(),
-                Arrays.stream(cells).mapToObj(a.cellIds()::get).toList(), new CellMetadata(cells.length, meta));
+                Arrays.stream(cells).mapToObj(a.cellIds()::get).toList(), a.metadata().select(cells), a.warnings());
     }
 }

@@ -1,0 +1,113 @@
+package org.cdgm.engine.preprocess;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.CellMatrix;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.InvalidInputException;
+
+/**
+ * From a matrix as read to the cells and genes a fit uses, in the order a scanpy user would apply the same steps:
+ * <ol>
+ * <li>cells labelled by the condition column; cells with a missing value, or a value on neither side, left out
+ * with a warning (a missing condition is never taken as target);</li>
+ * <li>cells with fewer than the minimum counts left out ({@code sc.pp.filter_cells(min_counts=...)});</li>
+ * <li>genes expressed in too few cells left out ({@code sc.pp.filter_genes(min_cells=...)}), then the highly
+ * variable genes kept ({@link Preprocessing#highlyVariableGenes});</li>
+ * <li>cells that had counts before the gene selection but none after it left out with a warning, so that a
+ * count model never meets an empty cell the user did not have.</li>
+ * </ol>
+ * Every step is a view; the input is unchanged.
+ */
+public final class CellPreparation {
+    private CellPreparation() {
+    }
+
+    /**
+     * @throws InvalidInputException when the condition column is unknown, no background or no target cell is
+     *                               left, or a filter leaves no cell or no gene; the message names the setting
+     */
+    public static PreparedCells prepare(AnnotatedMatrix read, PreparationSettings s) {
+        int cellsRead = read.cellIds().size();
+        AnnotatedMatrix a = read;
+        Condition[] labels = null;
+        if (s.conditionColumn() != null) {
+            ConditionSplit.Assignment assignment = ConditionSplit.assign(a, s.conditionColumn(), s.backgroundValues(),
+                    s.targetValues());
+            Condition[] all = assignment.labels();
+            int[] keep = IntStream.range(0, all.length).filter(i -> all[i] != null).toArray();
+            a = keep.length == all.length ? a : Preprocessing.selectCells(a, keep)
+                    .withWarnings(assignment.warnings(s.conditionColumn()));
+            labels = Arrays.stream(keep).mapToObj(i -> all[i]).toArray(Condition[]::new);
+        }
+        if (s.minCountsPerCell() > 0) {
+            double[] totals = Preprocessing.librarySizes(a.matrix());
+            int[] keep = IntStream.range(0, totals.length).filter(i -> totals[i] >= s.minCountsPerCell()).toArray();
+            if (keep.length == 0) {
+                throw new InvalidInputException("No cell has at least " + s.minCountsPerCell() + " counts (setting "
+                        + "'minimum counts per cell'; the largest total is "
+                        + (long) Arrays.stream(totals).max().orElse(0) + ")");
+            }
+            if (keep.length < totals.length) {
+                int left = totals.length - keep.length;
+                a = Preprocessing.selectCells(a, keep).withWarning(left + " cell" + (left == 1 ? "" : "s")
+                        + " with fewer than " + s.minCountsPerCell() + " counts " + (left == 1 ? "was" : "were")
+                        + " left out (setting 'minimum counts per cell')");
+                labels = pick(labels, keep);
+            }
+        }
+        if (s.minCellsPerGene() > 0 || s.topGenes() > 0) {
+            double[] before = Preprocessing.librarySizes(a.matrix());
+            if (s.minCellsPerGene() > 0) {
+                a = Preprocessing.filterGenes(a, s.minCellsPerGene());
+            }
+            if (s.topGenes() > 0 && s.topGenes() < a.genes().size()) {
+                a = Preprocessing.highlyVariableGenes(a, s.topGenes());
+            }
+            double[] after = Preprocessing.librarySizes(a.matrix());
+            int[] keep = IntStream.range(0, after.length).filter(i -> after[i] != 0 || before[i] == 0).toArray();
+            if (keep.length == 0) {
+                throw new InvalidInputException("Every cell lost all its counts to the gene selection (settings "
+                        + "'minimum cells per gene', 'highly variable genes'); keep more genes");
+            }
+            if (keep.length < after.length) {
+                int left = after.length - keep.length;
+                a = Preprocessing.selectCells(a, keep).withWarning(left + " cell" + (left == 1 ? " had" : "s had")
+                        + " counts only on genes removed by the gene selection and " + (left == 1 ? "was" : "were")
+                        + " left out (e.g. '" + firstEmptied(read, a, before, after) + "')");
+                labels = pick(labels, keep);
+            }
+        }
+        PreparedCells out = new PreparedCells(a, labels, cellsRead);
+        if (labels != null && (out.background() == 0 || out.target() == 0)) {
+            throw new InvalidInputException("No " + (out.background() == 0 ? "background" : "target") + " cell is "
+                    + "left after the cell and gene filters; relax 'minimum counts per cell' or the gene selection");
+        }
+        return out;
+    }
+
+    private static String firstEmptied(AnnotatedMatrix read, AnnotatedMatrix filtered, double[] before,
+                                       double[] after) {
+        for (int i = 0; i < after.length; i++) {
+            if (after[i] == 0 && before[i] != 0) {
+                return filtered.cellIds().get(i);
+            }
+        }
+        return read.cellIds().get(0);
+    }
+
+    private static Condition[] pick(Condition[] labels, int[] keep) {
+        return labels == null ? null : Arrays.stream(keep).mapToObj(i -> labels[i]).toArray(Condition[]::new);
+    }
+
+    /** Sum of every value, over all cells and genes (as {@code adata.X.sum()}). */
+    public static double total(CellMatrix m) {
+        double s = 0;
+        for (int i = 0; i < m.cells(); i++) {
+            s += m.rowSum(i);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,62 @@
+package org.cdgm.engine.preprocess;
+
+import java.util.Set;
+
+import org.cdgm.engine.data.InvalidInputException;
+
+/**
+ * What to do with a matrix after reading it and before training: which cells are background and target, and the
+ * cell and gene filters (scanpy's {@code filter_cells(min_counts)}, {@code filter_genes(min_cells)},
+ * {@code highly_variable_genes(n_top_genes, flavor="seurat")}). Validated once here; the KNIME reader node and the
+ * command line show the messages unchanged.
+ *
+ * @param conditionColumn  metadata column that tells background from target, or null to keep every cell unlabelled
+ * @param backgroundValues values of that column marking background (control) cells
+ * @param targetValues     values marking target cells, or null for every other non-missing value
+ * @param minCellsPerGene  keep genes with a non-zero count in at least this many cells (0 = keep all)
+ * @param minCountsPerCell keep cells with at least this many counts in total, over the genes read (0 = keep all)
+ * @param topGenes         keep this many highly variable genes (0 = keep all)
+ */
+public record PreparationSettings(String conditionColumn, Set<String> backgroundValues, Set<String> targetValues,
+                                  int minCellsPerGene, int minCountsPerCell, int topGenes) {
+
+    /**
+     * @throws InvalidInputException naming the setting that is out of range or contradicts another
+     */
+    public PreparationSettings {
+        backgroundValues = backgroundValues == null ? Set.of() : Set.copyOf(backgroundValues);
+        targetValues = targetValues == null || targetValues.isEmpty() ? null : Set.copyOf(targetValues);
+        if (conditionColumn != null && conditionColumn.isBlank()) {
+            conditionColumn = null;
+        }
+        require(minCellsPerGene, "minimum cells per gene");
+        require(minCountsPerCell, "minimum counts per cell");
+        require(topGenes, "highly variable genes");
+        if (conditionColumn != null && backgroundValues.isEmpty()) {
+            throw new InvalidInputException("Setting 'background values' is empty: give the value(s) of '"
+                    + conditionColumn + "' that mark control cells");
+        }
+        if (conditionColumn == null && (!backgroundValues.isEmpty() || targetValues != null)) {
+            throw new InvalidInputException("Background or target values are given but no condition column: name "
+                    + "the metadata column that holds them");
+        }
+        if (targetValues != null) {
+            for (String v : targetValues) {
+                if (backgroundValues.contains(v)) {
+                    throw new InvalidInputException("Value '" + v + "' is both a background and a target value");
+                }
+            }
+        }
+    }
+
+    /** No condition column and no filters: every cell and gene as read. */
+    public static PreparationSettings none() {
+        return new PreparationSettings(null, Set.of(), null, 0, 0, 0);
+    }
+
+    private static void require(int value, String name) {
+        if (value < 0) {
+            throw new InvalidInputException("Setting '" + name + "' must be 0 or more, got " + value);
+        }
+    }
+}

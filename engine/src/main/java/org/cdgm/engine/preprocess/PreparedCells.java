@@ -1,0 +1,50 @@
+package org.cdgm.engine.preprocess;
+
+import java.util.List;
+
+import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.Condition;
+
+/**
+ * The cells and genes kept by {@link CellPreparation}, with their conditions and the tally of what was left out.
+ *
+ * @param data       kept cells x kept genes, metadata of the kept cells, every warning of reading and preparing
+ * @param conditions per kept cell BACKGROUND or TARGET, or null when no condition column was set
+ * @param cellsRead  cells in the matrix as read
+ */
+public record PreparedCells(AnnotatedMatrix data, Condition[] conditions, int cellsRead) {
+
+    public int cells() {
+        return data.cellIds().size();
+    }
+
+    /** Cells read but not kept, for any reason (missing condition, other values, cell filters). */
+    public int dropped() {
+        return cellsRead - cells();
+    }
+
+    /** Background cells kept, or -1 without a condition column. */
+    public int background() {
+        return count(Condition.BACKGROUND);
+    }
+
+    /** Target cells kept, or -1 without a condition column. */
+    public int target() {
+        return count(Condition.TARGET);
+    }
+
+    public List<String> warnings() {
+        return data.warnings();
+    }
+
+    private int count(Condition c) {
+        if (conditions == null) {
+            return -1;
+        }
+        int n = 0;
+        for (Condition x : conditions) {
+            n += x == c ? 1 : 0;
+        }
+        return n;
+    }
+}
