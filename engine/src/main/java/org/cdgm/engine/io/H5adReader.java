@@ -14,7 +14,7 @@ import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.DenseCellMatrix;
-import org.cdgm.engine.data.SparseCellMatrix;
+import org.cdgm.engine.data.MetadataType;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -24,40 +24,97 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
 /**
- * Reads an AnnData {@code .h5ad} file with jHDF (pure Java, no native HDF5): the matrix from {@code X} or from
- * {@code layers/<name>} (dense, CSR or CSC), gene names from {@code var}'s index, cell ids from {@code obs}'s index
- * and every other {@code obs} column as text, categoricals decoded (AnnData >= 0.8 and the older
- * {@code __categories} layout).
+ * Reads an AnnData {@code .h5ad} file (anndata 0.7 or newer) with jHDF, pure Java without native HDF5, element by
+ * element according to the anndata on-disk specification: the matrix from {@code X}, {@code layers/<name>} or
+ * {@code raw/X} (with {@code raw/var}'s genes), dense or {@code csr_matrix}/{@code csc_matrix} with int32 or int64
+ * indices (unsorted or repeated indices summed, as scipy does); gene names from {@code var}'s index and cell ids
+ * from {@code obs}'s index, whatever the index column is called; every {@code obs} column decoded by its
+ * encoding ({@link AnnDataColumn}) and typed. A {@code var} column {@code feature_types} selects features as in
+ * 10x files ({@link FeatureTable}). Files from anndata before 0.7 (obs/var as record arrays) are refused with
+ * a message that says how to rewrite them.
  */
 public final class H5adReader {
+    /** The pseudo-layer naming {@code raw/X}. */
+    public static final String RAW = "raw";
+
     private H5adReader() {
     }
 
+    /** X, or the layer the request names ("raw" for raw/X). */
     public static AnnotatedMatrix read(MatrixReadRequest r) throws IOException {
-        return read(r.path(), r.layer());
-    }
-
-    /** @param layer null for X, else a name under layers/ (e.g. "counts") */
-    public static AnnotatedMatrix read(Path file, String layer) throws IOException {
+        Path file = r.path();
         if (!Files.isRegularFile(file)) {
             throw new DataFileException(file + " does not exist or is not a file");
         }
         try (HdfFile h5 = new HdfFile(file)) {
-            String where = layer == null ? "X" : "layers/" + layer;
-            Node xNode = child(h5, where);
-            if (xNode == null) {
-                throw new DataFileException(file + " has no " + where + (layer == null ? " matrix" : " layer")
-                        + "; available layers: " + layers(h5));
-            }
-            Group var = group(h5, "var", file);
-            Group obs = group(h5, "obs", file);
-            List<String> genes = index(var, file);
-            List<String> cells = index(obs, file);
-            CellMatrix m = matrix(xNode, cells.size(), genes.size(), file, where);
-            return new AnnotatedMatrix(m, genes, cells, metadata(obs, cells.size(), file));
+            return read(h5, file, r);
         } catch (HdfException e) {
             throw new DataFileException(file + " is not a readable HDF5/h5ad file: " + e.getMessage(), e);
         }
+    }
+
+    /** @param layer null for X, a name under layers/ (e.g. "counts"), or "raw" for raw/X */
+    public static AnnotatedMatrix read(Path file, String layer) throws IOException {
+        MatrixReadRequest r = MatrixReadRequest.of(file);
+        return read(new MatrixReadRequest(file, MatrixFormat.H5AD, layer, null, null, r.featureTypes(), r.csv()));
+    }
+
+    private static AnnotatedMatrix read(HdfFile h5, Path file, MatrixReadRequest r) throws IOException {
+        Node obsNode = h5.getChildren().get("obs");
+        Node varNode = h5.getChildren().get("var");
+        if (obsNode instanceof Dataset || varNode instanceof Dataset) {
+            throw new DataFileException(file + " was written by anndata older than 0.7 (obs/var stored as record "
+                    + "arrays), which cdgm does not read; open it with a current anndata in Python and write it again "
+                    + "(adata = anndata.read_h5ad(path); adata.write_h5ad(new_path))");
+        }
+        String layer = r.layer() == null || r.layer().isBlank() || r.layer().equals("X") ? null : r.layer().trim();
+        boolean raw = RAW.equals(layer);
+        Group obs = group(h5, "obs", file);
+        Group var = raw ? rawVar(h5, file) : group(h5, "var", file);
+        String where = layer == null ? "X" : raw ? "raw/X" : "layers/" + layer;
+        Node x = child(h5, where);
+        if (x == null || AnnDataColumn.encoding(x).equals("null")) {
+            throw missingMatrix(h5, file, layer, x != null);
+        }
+        List<String> cells = index(obs, file);
+        List<String> features = index(var, file);
+        FeatureTable table = new FeatureTable(column(var, "gene_ids", features), features, types(var));
+        FeatureTable.Selection sel = table.select(r, file);
+        List<String> warnings = new ArrayList<>(sel.warnings());
+        CellMatrix m = matrix(x, cells.size(), features.size(), sel, file, where);
+        if (!isInteger(x) && layer == null) {
+            List<String> counts = integerAlternatives(h5);
+            if (!counts.isEmpty()) {
+                String first = counts.get(0).equals("raw/X") ? RAW : counts.get(0).substring("layers/".length());
+                warnings.add(file + ": X holds non-integer values (normalised or log-transformed?) while "
+                        + String.join(" and ", counts) + " hold" + (counts.size() == 1 ? "s" : "") + " whole-number "
+                        + "counts; count likelihoods (Poisson, negative binomial) need raw counts: read layer '" + first
+                        + "' for them");
+            }
+        }
+        CellMetadata meta = metadata(obs, cells.size(), file, warnings);
+        return new AnnotatedMatrix(m, sel.genes(), cells, meta, warnings);
+    }
+
+    private static Group rawVar(HdfFile h5, Path file) throws DataFileException {
+        Node raw = h5.getChildren().get(RAW);
+        if (!(raw instanceof Group g) || !(g.getChildren().get("var") instanceof Group v)) {
+            throw new DataFileException(file + " has no raw/X with raw/var (layer 'raw'); available layers: "
+                    + layers(h5));
+        }
+        return v;
+    }
+
+    /** Names what the file does hold when the asked matrix is absent or null. */
+    private static DataFileException missingMatrix(HdfFile h5, Path file, String layer, boolean isNull) {
+        String have = "available layers: " + layers(h5) + (child(h5, "raw/X") != null ? "; raw/X is present (layer "
+                + "'raw')" : "");
+        if (layer == null) {
+            return new DataFileException(file + (isNull ? " has X stored as null (no main matrix)" : " has no X matrix")
+                    + "; " + have + (layers(h5).equals("none") ? "" : "; choose one of them as the layer"));
+        }
+        return new DataFileException(file + " has no " + (RAW.equals(layer) ? "raw/X" : "layers/" + layer + " layer")
+                + "; " + have);
     }
 
     private static Node child(Group g, String path) {
@@ -93,184 +150,241 @@ public final class H5adReader {
         return (Group) n;
     }
 
-    /** The dataframe's index: the column named by its _index attribute. */
-    private static List<String> index(Group frame, Path file) throws DataFileException {
+    private static String indexName(Group frame) {
         Attribute a = frame.getAttribute("_index");
-        String name = a == null ? "_index" : String.valueOf(a.getData());
+        Object d = a == null ? null : a.getData();
+        return d == null ? "_index" : String.valueOf(d);
+    }
+
+    /** The dataframe's index (obs_names / var_names): the column its _index attribute names, any encoding. */
+    private static List<String> index(Group frame, Path file) throws DataFileException {
+        String name = indexName(frame);
         Node n = frame.getChildren().get(name);
-        if (!(n instanceof Dataset)) {
+        String where = file + ": " + frame.getPath() + name;
+        if (n == null) {
             throw new DataFileException(file + ": " + frame.getPath() + " has no index column '" + name + "'");
         }
-        return strings(((Dataset) n).getData());
+        List<String> values = AnnDataColumn.read(n, null, where).values();
+        int missing = values.indexOf(null);
+        if (missing >= 0) {
+            throw new DataFileException(where + " (the index) is missing at row " + (missing + 1) + "; an index needs "
+                    + "a name for every row");
+        }
+        return values;
     }
 
-    private static CellMatrix matrix(Node x, int nCells, int nGenes, Path file, String where)
-            throws DataFileException {
-        if (x instanceof Dataset d) {
-            int[] dims = d.getDimensions();
-            if (dims.length != 2 || dims[0] != nCells || dims[1] != nGenes) {
-                throw new DataFileException(file + ": " + where + " is " + Arrays.toString(dims) + " but obs has "
-                        + nCells + " cells and var " + nGenes + " genes");
-            }
-            Object data = d.getData();
-            float[] values = new float[nCells * nGenes];
-            for (int i = 0; i < nCells; i++) {
-                Object row = Array.get(data, i);
-                for (int j = 0; j < nGenes; j++) {
-                    values[i * nGenes + j] = ((Number) Array.get(row, j)).floatValue();
+    /** A var column as text, or {@code fallback} when absent or unreadable. */
+    private static List<String> column(Group var, String name, List<String> fallback) {
+        Node n = var.getChildren().get(name);
+        if (n == null) {
+            return fallback;
+        }
+        try {
+            List<String> v = AnnDataColumn.read(n, null, name).values();
+            return v.size() == fallback.size() && !v.contains(null) ? v : fallback;
+        } catch (DataFileException e) {
+            return fallback;
+        }
+    }
+
+    /** scanpy's read_10x_h5 stores the feature type as var['feature_types']. */
+    private static List<String> types(Group var) {
+        for (String name : new String[] {"feature_types", "feature_type"}) {
+            Node n = var.getChildren().get(name);
+            if (n != null) {
+                try {
+                    List<String> v = AnnDataColumn.read(n, null, name).values();
+                    return v.contains(null) ? null : v;
+                } catch (DataFileException e) {
+                    return null;
                 }
             }
-            return new DenseCellMatrix(nCells, nGenes, values);
+        }
+        return null;
+    }
+
+    private static CellMatrix matrix(Node x, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
+                                     String where) throws DataFileException {
+        if (x instanceof Dataset d) {
+            return dense(d, nCells, nFeatures, sel, file, where);
         }
         Group g = (Group) x;
-        Attribute type = g.getAttribute("encoding-type");
-        String enc = type == null ? "" : String.valueOf(type.getData());
+        String enc = AnnDataColumn.encoding(g);
         boolean csr = enc.equals("csr_matrix");
         if (!csr && !enc.equals("csc_matrix")) {
-            throw new DataFileException(file + ": " + where + " has unsupported encoding '" + enc
+            throw new DataFileException(file + ": " + where + " has encoding '" + (enc.isEmpty() ? "none" : enc)
                     + "' (need a dense array, csr_matrix or csc_matrix)");
         }
-        float[] data = floats(dataset(g, "data", file).getData());
-        int[] indices = ints(dataset(g, "indices", file).getData());
-        long[] indptr = longs(dataset(g, "indptr", file).getData());
-        int major = csr ? nCells : nGenes;
-        int minor = csr ? nGenes : nCells;
-        if (indptr.length != major + 1 || indptr[major] != data.length || indices.length != data.length) {
-            throw new DataFileException(file + ": " + where + " (" + enc + ") does not fit " + nCells + " cells x "
-                    + nGenes + " genes (indptr has " + indptr.length + " entries, data " + data.length + ")");
-        }
-        for (int k : indices) {
-            if (k < 0 || k >= minor) {
-                throw new DataFileException(file + ": " + where + " has index " + k + " outside 0.." + (minor - 1));
+        String at = file + ": " + where;
+        Attribute shapeAttr = g.getAttribute("shape");
+        if (shapeAttr != null && shapeAttr.getData() != null) {
+            long[] shape = HdfArrays.longs(shapeAttr.getData());
+            if (shape.length != 2 || shape[0] != nCells || shape[1] != nFeatures) {
+                throw new DataFileException(at + " has shape " + Arrays.toString(shape) + " but obs has " + nCells
+                        + " cells and var " + nFeatures + " genes");
             }
         }
-        return csr ? sortedCsr(nCells, nGenes, indptr, indices, data) : cscToCsr(nCells, nGenes, indptr, indices, data);
-    }
-
-    private static Dataset dataset(Group g, String name, Path file) throws DataFileException {
-        Node n = g.getChildren().get(name);
-        if (!(n instanceof Dataset)) {
-            throw new DataFileException(file + ": " + g.getPath() + " lacks '" + name + "'");
+        Dataset dataSet = AnnDataColumn.dataset(g, "data", at);
+        Dataset indicesSet = AnnDataColumn.dataset(g, "indices", at);
+        Dataset indptrSet = AnnDataColumn.dataset(g, "indptr", at);
+        int major = csr ? nCells : nFeatures;
+        int minor = csr ? nFeatures : nCells;
+        // Sizes are checked before anything is read, so a corrupt header cannot trigger a huge allocation.
+        long nnz = dataSet.getSize();
+        if (indptrSet.getSize() != major + 1L || indicesSet.getSize() != nnz) {
+            throw new DataFileException(at + " (" + enc + ") does not fit " + nCells + " cells x " + nFeatures
+                    + " genes (indptr has " + indptrSet.getSize() + " entries, expected " + (major + 1L) + "; indices "
+                    + indicesSet.getSize() + ", data " + nnz + ")");
         }
-        return (Dataset) n;
-    }
-
-    /** CSR with indices sorted within each row (AnnData does not guarantee it). */
-    private static SparseCellMatrix sortedCsr(int cells, int genes, long[] indptr, int[] indices, float[] data) {
-        for (int i = 0; i < cells; i++) {
-            CsrRows.sort(indices, data, (int) indptr[i], (int) indptr[i + 1]);
+        if (nnz > Integer.MAX_VALUE - 8) {
+            throw new DataFileException(at + " has " + nnz + " stored values, more than one matrix can hold");
         }
-        return new SparseCellMatrix(cells, genes, indptr, indices, data);
-    }
-
-    private static SparseCellMatrix cscToCsr(int cells, int genes, long[] colptr, int[] rows, float[] data) {
-        long[] start = new long[cells + 1];
-        for (int r : rows) {
-            start[r + 1]++;
+        long[] indptr = HdfArrays.longs(indptrSet.getData());
+        if (indptr[0] != 0 || indptr[major] != nnz) {
+            throw new DataFileException(at + ": indptr runs from " + indptr[0] + " to " + indptr[major] + ", expected 0 to "
+                    + nnz);
         }
-        for (int i = 0; i < cells; i++) {
-            start[i + 1] += start[i];
-        }
-        long[] fill = Arrays.copyOf(start, cells);
-        int[] geneIdx = new int[data.length];
-        float[] values = new float[data.length];
-        for (int g = 0; g < genes; g++) { // columns in order, so each row's genes come out sorted
-            for (long k = colptr[g]; k < colptr[g + 1]; k++) {
-                int pos = (int) fill[rows[(int) k]]++;
-                geneIdx[pos] = g;
-                values[pos] = data[(int) k];
+        for (int i = 0; i < major; i++) {
+            if (indptr[i + 1] < indptr[i]) {
+                throw new DataFileException(at + ": indptr decreases at entry " + (i + 1));
             }
         }
-        return new SparseCellMatrix(cells, genes, start, geneIdx, values);
+        long[] wide = HdfArrays.longs(indicesSet.getData());
+        int[] indices = new int[wide.length];
+        for (int k = 0; k < wide.length; k++) {
+            if (wide[k] < 0 || wide[k] >= minor) {
+                throw new DataFileException(at + " has index " + wide[k] + " outside 0.." + (minor - 1));
+            }
+            indices[k] = (int) wide[k];
+        }
+        float[] data = HdfArrays.floats(dataSet.getData());
+        int nGenes = sel.genes().size();
+        if (csr) {
+            return CsrBuilder.canonical(nCells, nGenes, indptr, indices, data, sel.keepsAll() ? null : sel.geneMap());
+        }
+        // CSC: column g holds genes' cells; as triplets by cell they become rows
+        int[] cellOf = indices;
+        int[] geneOf = new int[(int) nnz];
+        for (int gIdx = 0; gIdx < nFeatures; gIdx++) {
+            for (long k = indptr[gIdx]; k < indptr[gIdx + 1]; k++) {
+                geneOf[(int) k] = gIdx;
+            }
+        }
+        return CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, data, (int) nnz,
+                sel.keepsAll() ? null : sel.geneMap());
     }
 
-    private static CellMetadata metadata(Group obs, int cells, Path file) throws DataFileException {
-        Attribute idx = obs.getAttribute("_index");
-        String indexName = idx == null ? "_index" : String.valueOf(idx.getData());
+    private static CellMatrix dense(Dataset d, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
+                                    String where) throws DataFileException {
+        int[] dims = d.getDimensions();
+        if (dims.length != 2 || dims[0] != nCells || dims[1] != nFeatures) {
+            throw new DataFileException(file + ": " + where + " is " + Arrays.toString(dims) + " but obs has "
+                    + nCells + " cells and var " + nFeatures + " genes");
+        }
+        int nGenes = sel.genes().size();
+        if ((long) nCells * nGenes > Integer.MAX_VALUE - 8) {
+            throw new DataFileException(file + ": " + where + " is a dense " + nCells + " x " + nGenes + " matrix, too "
+                    + "large to hold; store it as a sparse csr_matrix");
+        }
+        Object data = d.getData();
+        int[] map = sel.geneMap();
+        float[] values = new float[nCells * nGenes];
+        for (int i = 0; i < nCells; i++) {
+            float[] row = HdfArrays.floats(Array.get(data, i));
+            for (int j = 0; j < nFeatures; j++) {
+                if (map[j] >= 0) {
+                    values[i * nGenes + map[j]] = row[j];
+                }
+            }
+        }
+        return new DenseCellMatrix(nCells, nGenes, values);
+    }
+
+    /** Whether the matrix's stored values are whole numbers (integer type, or floats with integral values). */
+    private static boolean isInteger(Node x) {
+        Dataset values = x instanceof Dataset d ? d
+                : x instanceof Group g && g.getChildren().get("data") instanceof Dataset d ? d : null;
+        if (values == null) {
+            return true;
+        }
+        Object data = values.getData();
+        if (data.getClass().isArray() && data.getClass().getComponentType().isArray()) {
+            for (int i = 0; i < Array.getLength(data); i++) {
+                if (!whole(HdfArrays.floats(Array.get(data, i)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return HdfArrays.isInteger(data) || whole(HdfArrays.floats(data));
+    }
+
+    private static boolean whole(float[] v) {
+        for (float f : v) {
+            if (f != Math.rint(f) || f < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Layers and raw/X whose values are whole numbers, e.g. [layers/counts, raw/X]. */
+    private static List<String> integerAlternatives(HdfFile h5) {
+        List<String> out = new ArrayList<>();
+        if (h5.getChildren().get("layers") instanceof Group layers) {
+            for (Map.Entry<String, Node> e : layers.getChildren().entrySet()) {
+                if (isMatrix(e.getValue()) && isInteger(e.getValue())) {
+                    out.add("layers/" + e.getKey());
+                }
+            }
+        }
+        Node rawX = child(h5, "raw/X");
+        if (rawX != null && isMatrix(rawX) && isInteger(rawX)) {
+            out.add("raw/X");
+        }
+        return out;
+    }
+
+    private static boolean isMatrix(Node n) {
+        return n instanceof Dataset || AnnDataColumn.encoding(n).endsWith("_matrix");
+    }
+
+    private static CellMetadata metadata(Group obs, int cells, Path file, List<String> warnings) {
+        String indexName = indexName(obs);
         Node legacyCats = obs.getChildren().get("__categories");
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, MetadataType> types = new LinkedHashMap<>();
         for (String name : columnOrder(obs)) {
             Node n = obs.getChildren().get(name);
             if (n == null || name.equals(indexName) || name.equals("__categories")) {
                 continue;
             }
-            List<String> values;
-            if (n instanceof Group g && g.getChildren().containsKey("codes")) {
-                values = decode(ints(dataset(g, "codes", file).getData()),
-                        strings(dataset(g, "categories", file).getData()));
-            } else if (n instanceof Dataset d && legacyCats instanceof Group lc && lc.getChildren().get(name)
-                    instanceof Dataset cats) {
-                values = decode(ints(d.getData()), strings(cats.getData()));
-            } else if (n instanceof Dataset d) {
-                values = strings(d.getData());
-            } else {
-                continue; // nested structures (e.g. nullable arrays) are not cell annotations we use
-            }
-            if (values.size() == cells) {
-                columns.put(name, values);
+            Dataset cats = legacyCats instanceof Group lc && lc.getChildren().get(name) instanceof Dataset c ? c : null;
+            try {
+                AnnDataColumn c = AnnDataColumn.read(n, cats, file + ": obs/" + name);
+                if (c.values().size() != cells) {
+                    warnings.add(file + ": obs column '" + name + "' has " + c.values().size() + " values for "
+                            + cells + " cells and was left out");
+                    continue;
+                }
+                columns.put(name, c.values());
+                types.put(name, c.type());
+            } catch (DataFileException | HdfException e) {
+                warnings.add("obs column '" + name + "' was left out: " + e.getMessage());
             }
         }
-        return new CellMetadata(cells, columns);
+        return new CellMetadata(cells, columns, types);
     }
 
     private static List<String> columnOrder(Group obs) {
         Attribute order = obs.getAttribute("column-order");
-        if (order != null && order.getData() instanceof String[] names) {
-            return Arrays.asList(names);
+        Object names = order == null ? null : order.getData();
+        if (names instanceof String[] n) {
+            return Arrays.asList(n);
+        }
+        if (names instanceof String one) {
+            return List.of(one); // a single-element attribute may come back as a scalar
         }
         return new ArrayList<>(obs.getChildren().keySet());
-    }
-
-    private static List<String> decode(int[] codes, List<String> categories) {
-        List<String> out = new ArrayList<>(codes.length);
-        for (int c : codes) {
-            out.add(c < 0 || c >= categories.size() ? "" : categories.get(c));
-        }
-        return out;
-    }
-
-    private static List<String> strings(Object array) {
-        int n = Array.getLength(array);
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Object v = Array.get(array, i);
-            out.add(v instanceof Double || v instanceof Float ? trimNumber(((Number) v).doubleValue())
-                    : String.valueOf(v));
-        }
-        return out;
-    }
-
-    private static String trimNumber(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static float[] floats(Object a) {
-        if (a instanceof float[] f) {
-            return f;
-        }
-        float[] out = new float[Array.getLength(a)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) Array.get(a, i)).floatValue();
-        }
-        return out;
-    }
-
-    private static int[] ints(Object a) {
-        if (a instanceof int[] i) {
-            return i;
-        }
-        int[] out = new int[Array.getLength(a)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) Array.get(a, i)).intValue();
-        }
-        return out;
-    }
-
-    private static long[] longs(Object a) {
-        long[] out = new long[Array.getLength(a)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) Array.get(a, i)).longValue();
-        }
-        return out;
     }
 }

@@ -3,81 +3,185 @@ package org.cdgm.engine.io;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.SparseCellMatrix;
 
 /**
- * Reads a 10x Genomics folder: {@code matrix.mtx[.gz]} (MatrixMarket coordinate, genes x cells), {@code
- * features.tsv[.gz]} or {@code genes.tsv[.gz]}, {@code barcodes.tsv[.gz]}, plus an optional metadata CSV joined on
- * the cell id. The matrix is streamed once into compressed sparse rows; nothing is returned unless every file is
- * complete and consistent.
+ * Reads a 10x Genomics matrix folder as Cell Ranger writes it and GEO serves it: {@code matrix.mtx[.gz]}
+ * (MatrixMarket coordinate, features x cells, 1-based), {@code features.tsv[.gz]} (id, name, type; Cell Ranger 3+)
+ * or {@code genes.tsv[.gz]} (id, name; Cell Ranger 2), {@code barcodes.tsv[.gz]}, optionally sharing one file-name
+ * prefix ({@code GSM4567_matrix.mtx.gz}); the matrix file itself may be given instead of the folder. Like scanpy's
+ * {@code read_10x_mtx}: gene symbols as names, made unique, only {@code Gene Expression} features by default,
+ * repeated entries summed. The matrix is streamed once into compressed sparse rows, with arrays grown as entries
+ * arrive (a header's entry count is checked against the file, never trusted for an allocation); nothing is
+ * returned unless every file is complete and consistent.
  */
 public final class TenXReader {
+    private static final String[] MATRIX = {"matrix.mtx.gz", "matrix.mtx"};
+    private static final String[] FEATURES = {"features.tsv.gz", "features.tsv", "genes.tsv.gz", "genes.tsv"};
+    private static final String[] BARCODES = {"barcodes.tsv.gz", "barcodes.tsv"};
+
     private TenXReader() {
     }
 
-    public static AnnotatedMatrix read(Path folder) throws IOException {
-        return read(folder, null, null);
+    /** The three files of one sample. */
+    record Files10x(Path matrix, Path features, Path barcodes) {
     }
 
-    public static AnnotatedMatrix read(MatrixReadRequest r) throws IOException {
-        return read(r.path(), null, null);
+    /** A folder (or matrix file) with default options. */
+    public static AnnotatedMatrix read(Path folder) throws IOException {
+        return read(MatrixReadRequest.of(folder));
     }
 
     /**
-     * @param metadataCsv optional CSV with a header and one row per cell (more rows are ignored)
+     * @param metadataCsv optional delimited text with one row per cell, joined on the cell id
      * @param idColumn    metadata column holding the cell id (barcode); null for the first column
      */
     public static AnnotatedMatrix read(Path folder, Path metadataCsv, String idColumn) throws IOException {
-        Path mtx = TextFiles.find(folder, "matrix.mtx.gz", "matrix.mtx");
-        Path features = TextFiles.find(folder, "features.tsv.gz", "features.tsv", "genes.tsv.gz", "genes.tsv");
-        Path barcodes = TextFiles.find(folder, "barcodes.tsv.gz", "barcodes.tsv");
-        List<String> genes = geneNames(features);
-        List<String> cells = lines(barcodes);
-        SparseCellMatrix m = readMatrix(mtx, genes.size(), cells.size(), features, barcodes);
-        AnnotatedMatrix a = new AnnotatedMatrix(m, genes, cells, CellMetadata.none(cells.size()));
+        AnnotatedMatrix a = read(MatrixReadRequest.of(folder));
         return metadataCsv == null ? a : MetadataJoin.join(a, metadataCsv, idColumn, CsvMatrixOptions.defaults());
     }
 
-    /** Gene names from the second column (first if there is only one); duplicates are an error. */
-    static List<String> geneNames(Path features) throws IOException {
-        List<String> genes = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+    /**
+     * Reads the request's folder or matrix file; the metadata file, if any, is joined by {@link MatrixFiles}.
+     *
+     * @throws DataFileException naming the file and line of the first problem, or listing the folder's files
+     *                           when the three files are not found
+     */
+    public static AnnotatedMatrix read(MatrixReadRequest r) throws IOException {
+        Files10x f = locate(r.path());
+        FeatureTable features = features(f.features());
+        List<String> cells = lines(f.barcodes());
+        FeatureTable.Selection sel = features.select(r, f.features());
+        SparseCellMatrix m = readMatrix(f, features.size(), cells.size(), sel.geneMap(), sel.genes().size());
+        return new AnnotatedMatrix(m, sel.genes(), cells, CellMetadata.none(cells.size()), sel.warnings());
+    }
+
+    /** The three files: exact names first, then one prefix shared by all three; else the folder's listing. */
+    static Files10x locate(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            String name = path.getFileName().toString();
+            String prefix = name.replaceFirst("matrix\\.mtx(\\.gz)?$", "");
+            if (prefix.equals(name)) {
+                throw new DataFileException(path + " is not a 10x matrix file (expected a name ending in matrix.mtx "
+                        + "or matrix.mtx.gz, or the folder holding it)");
+            }
+            Files10x found = withPrefix(path.getParent() == null ? Path.of(".") : path.getParent(), prefix);
+            if (found == null) {
+                throw new DataFileException(path + " has no matching " + prefix + "features.tsv[.gz] (or genes.tsv) "
+                        + "and " + prefix + "barcodes.tsv[.gz] beside it; files there: " + listing(path.getParent()));
+            }
+            return found;
+        }
+        if (!Files.isDirectory(path)) {
+            throw new DataFileException(path + " does not exist");
+        }
+        Files10x exact = withPrefix(path, "");
+        if (exact != null) {
+            return exact;
+        }
+        Set<String> prefixes = new TreeSet<>();
+        try (Stream<Path> s = Files.list(path)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.matches(".+matrix\\.mtx(\\.gz)?"))
+                    .map(n -> n.replaceFirst("matrix\\.mtx(\\.gz)?$", "")).forEach(prefixes::add);
+        }
+        List<Files10x> complete = new ArrayList<>();
+        List<String> completePrefixes = new ArrayList<>();
+        for (String p : prefixes) {
+            Files10x f = withPrefix(path, p);
+            if (f != null) {
+                complete.add(f);
+                completePrefixes.add(p);
+            }
+        }
+        if (complete.size() == 1) {
+            return complete.get(0);
+        }
+        if (complete.size() > 1) {
+            throw new DataFileException("Folder " + path + " holds " + complete.size() + " 10x samples (file-name "
+                    + "prefixes " + String.join(", ", completePrefixes) + "); choose one by giving its matrix file, e.g. "
+                    + complete.get(0).matrix());
+        }
+        throw new DataFileException("Folder " + path + " has no 10x matrix: expected matrix.mtx[.gz], "
+                + "features.tsv[.gz] (or genes.tsv[.gz]) and barcodes.tsv[.gz], optionally sharing a prefix such as "
+                + "GSM123_; files there: " + listing(path));
+    }
+
+    private static Files10x withPrefix(Path folder, String prefix) {
+        Path m = first(folder, prefix, MATRIX);
+        Path f = first(folder, prefix, FEATURES);
+        Path b = first(folder, prefix, BARCODES);
+        return m != null && f != null && b != null ? new Files10x(m, f, b) : null;
+    }
+
+    private static Path first(Path folder, String prefix, String[] names) {
+        for (String n : names) {
+            Path p = folder.resolve(prefix + n);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String listing(Path folder) throws IOException {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return "none";
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            List<String> names = s.map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "")).sorted()
+                    .toList();
+            if (names.isEmpty()) {
+                return "none (empty folder)";
+            }
+            return String.join(", ", names.subList(0, Math.min(names.size(), 20)))
+                    + (names.size() > 20 ? ", ... (" + names.size() + " in all)" : "");
+        }
+    }
+
+    /**
+     * The feature table: id, name and type columns (Cell Ranger 3+), id and name (Cell Ranger 2's genes.tsv), or
+     * a single column used as both.
+     */
+    static FeatureTable features(Path file) throws IOException {
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        boolean typed = true;
         int lineNo = 0;
-        try (BufferedReader r = TextFiles.open(features)) {
+        try (BufferedReader r = TextFiles.open(file)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] f = line.split("\t");
-                String name = f.length > 1 ? f[1].trim() : f[0].trim();
-                Integer before = seen.put(name, lineNo);
-                if (before != null) {
-                    throw new DataFileException(features + ": gene name '" + name + "' appears on lines " + before
-                            + " and " + lineNo + "; gene names must be unique (make them unique, e.g. by appending "
-                            + "the gene id)");
+                ids.add(f[0].trim());
+                names.add(f.length > 1 ? f[1].trim() : f[0].trim());
+                if (f.length > 2) {
+                    types.add(f[2].trim());
+                } else {
+                    typed = false;
                 }
-                genes.add(name);
             }
         } catch (ZipException | EOFException e) {
-            throw corruptGzip(features, e);
+            throw corruptGzip(file, e);
         }
-        return genes;
+        if (names.isEmpty()) {
+            throw new DataFileException(file + " lists no features");
+        }
+        return new FeatureTable(ids, names, typed ? types : null);
     }
 
     static List<String> lines(Path file) throws IOException {
@@ -99,8 +203,9 @@ public final class TenXReader {
                 + "copy it again", e);
     }
 
-    private static SparseCellMatrix readMatrix(Path mtx, int nGenes, int nCells, Path features, Path barcodes)
+    private static SparseCellMatrix readMatrix(Files10x f, int nFeatures, int nCells, int[] geneMap, int nGenes)
             throws IOException {
+        Path mtx = f.matrix();
         long lineNo = 0;
         try (BufferedReader r = TextFiles.open(mtx)) {
             String header = r.readLine();
@@ -127,41 +232,60 @@ public final class TenXReader {
                 throw new DataFileException(mtx + " ends before its size line");
             }
             long[] size = parseLongs(line, 3, mtx, lineNo);
-            if (size[0] != nGenes || size[1] != nCells) {
-                throw new DataFileException(mtx + " is " + size[0] + " genes x " + size[1] + " cells, but " + features
-                        .getFileName() + " lists " + nGenes + " genes and " + barcodes.getFileName() + " " + nCells
-                        + " cells");
+            if (size[0] != nFeatures || size[1] != nCells) {
+                throw new DataFileException(mtx + " is " + size[0] + " features x " + size[1] + " cells, but "
+                        + f.features().getFileName() + " lists " + nFeatures + " features and "
+                        + f.barcodes().getFileName() + " " + nCells + " cells");
             }
-            if (size[2] > Integer.MAX_VALUE - 8) {
-                throw new DataFileException(mtx + " has " + size[2] + " entries, more than one matrix can hold");
+            long declared = size[2];
+            if (declared < 0 || declared > (long) nFeatures * nCells) {
+                throw new DataFileException(mtx + " declares " + declared + " entries, more than its " + nFeatures
+                        + " x " + nCells + " matrix has cells; the file is corrupt");
             }
-            int nnz = (int) size[2];
-            int[] geneOf = new int[nnz];
-            int[] cellOf = new int[nnz];
-            float[] val = new float[nnz];
-            for (int k = 0; k < nnz; k++) {
-                line = r.readLine();
-                lineNo++;
-                if (line == null) {
-                    throw new DataFileException(mtx + " ends after " + k + " of its " + nnz + " entries (truncated)");
+            if (declared > Integer.MAX_VALUE - 8) {
+                throw new DataFileException(mtx + " declares " + declared + " entries, more than one matrix can hold");
+            }
+            // Grown as entries arrive: the declared count is only compared with the file, never allocated up front.
+            int capacity = (int) Math.min(declared, 1 << 16);
+            int[] geneOf = new int[capacity];
+            int[] cellOf = new int[capacity];
+            float[] val = new float[capacity];
+            int n = 0;
+            for (line = r.readLine(), lineNo++; line != null; line = r.readLine(), lineNo++) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (n == declared) {
+                    throw new DataFileException(mtx + ", line " + lineNo + ": more entries than the " + declared
+                            + " its size line declares");
+                }
+                if (n == geneOf.length) {
+                    int grown = (int) Math.min(declared, Math.max(16, (long) n + (n >> 1)));
+                    geneOf = Arrays.copyOf(geneOf, grown);
+                    cellOf = Arrays.copyOf(cellOf, grown);
+                    val = Arrays.copyOf(val, grown);
                 }
                 int a = skipSpace(line, 0);
-                int end = line.length();
                 // hand-rolled tokenizer: this loop runs once per non-zero (millions of times)
                 int s1 = nextSpace(line, a);
                 int s2 = nextSpace(line, skipSpace(line, s1));
                 int gene = parseInt(line, a, s1, mtx, lineNo) - 1;
                 int cell = parseInt(line, skipSpace(line, s1), s2, mtx, lineNo) - 1;
-                double v = pattern ? 1.0 : parseDouble(line.substring(skipSpace(line, s2), end).trim(), mtx, lineNo);
-                if (gene < 0 || gene >= nGenes || cell < 0 || cell >= nCells) {
+                double v = pattern ? 1.0 : parseDouble(line.substring(skipSpace(line, s2)).trim(), mtx, lineNo);
+                if (gene < 0 || gene >= nFeatures || cell < 0 || cell >= nCells) {
                     throw new DataFileException(mtx + ", line " + lineNo + ": entry (" + (gene + 1) + ", " + (cell + 1)
-                            + ") is outside the " + nGenes + " x " + nCells + " matrix");
+                            + ") is outside the " + nFeatures + " x " + nCells + " matrix");
                 }
-                geneOf[k] = gene;
-                cellOf[k] = cell;
-                val[k] = (float) v;
+                geneOf[n] = gene;
+                cellOf[n] = cell;
+                val[n] = (float) v;
+                n++;
             }
-            return toCsr(nCells, nGenes, geneOf, cellOf, val, mtx);
+            if (n < declared) {
+                throw new DataFileException(mtx + " ends after " + n + " of the " + declared + " entries its size line "
+                        + "declares (truncated or corrupt); download or copy it again");
+            }
+            return CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, val, n, geneMap);
         } catch (ZipException | EOFException e) {
             throw corruptGzip(mtx, e);
         }
@@ -221,38 +345,5 @@ public final class TenXReader {
             }
         }
         return out;
-    }
-
-    /** Counting sort of the triplets by cell, then by gene within each cell; duplicate entries are an error. */
-    private static SparseCellMatrix toCsr(int nCells, int nGenes, int[] geneOf, int[] cellOf, float[] val, Path mtx)
-            throws DataFileException {
-        int nnz = val.length;
-        long[] start = new long[nCells + 1];
-        for (int c : cellOf) {
-            start[c + 1]++;
-        }
-        for (int i = 0; i < nCells; i++) {
-            start[i + 1] += start[i];
-        }
-        long[] fill = Arrays.copyOf(start, nCells);
-        int[] genes = new int[nnz];
-        float[] values = new float[nnz];
-        for (int k = 0; k < nnz; k++) {
-            int pos = (int) fill[cellOf[k]]++;
-            genes[pos] = geneOf[k];
-            values[pos] = val[k];
-        }
-        for (int c = 0; c < nCells; c++) {
-            int from = (int) start[c];
-            int to = (int) start[c + 1];
-            CsrRows.sort(genes, values, from, to);
-            for (int k = from + 1; k < to; k++) {
-                if (genes[k] == genes[k - 1]) {
-                    throw new DataFileException(mtx + " has two entries for gene " + (genes[k] + 1) + " in cell "
-                            + (c + 1));
-                }
-            }
-        }
-        return new SparseCellMatrix(nCells, nGenes, start, genes, values);
     }
 }

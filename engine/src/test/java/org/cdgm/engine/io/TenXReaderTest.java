@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
@@ -84,7 +85,8 @@ class TenXReaderTest {
 
     @Test
     void smallFolderReadsIntoSparseRows() throws Exception {
-        AnnotatedMatrix m = TenXReader.read(folder(MTX, "g1\tA\tGene Expression\ng2\tB\tx\ng3\tC\tx\n", "c1\nc2\n"));
+        AnnotatedMatrix m = TenXReader.read(folder(MTX, "g1\tA\tGene Expression\ng2\tB\tGene Expression\n"
+                + "g3\tC\tGene Expression\n", "c1\nc2\n"));
         assertEquals(List.of("A", "B", "C"), m.genes());
         float[] rows = new float[6];
         m.matrix().copyRows(new int[] {0, 1}, rows);
@@ -105,7 +107,7 @@ class TenXReaderTest {
     @Test
     void dimensionsDisagreeingWithFeaturesOrBarcodesAreNamed() throws Exception {
         Path f = folder(MTX, "A\nB\nC\nD\n", "c1\nc2\n");
-        assertFails(() -> TenXReader.read(f), "matrix.mtx is 3 genes x 2 cells", "features.tsv lists 4 genes");
+        assertFails(() -> TenXReader.read(f), "matrix.mtx is 3 features x 2 cells", "features.tsv lists 4 features");
         Path g = folder(MTX, "A\nB\nC\n", "c1\nc2\nc3\n");
         assertFails(() -> TenXReader.read(g), "barcodes.tsv 3 cells");
     }
@@ -123,13 +125,11 @@ class TenXReaderTest {
     @Test
     void truncatedPlainMatrixSaysHowManyEntriesArrived() throws Exception {
         Path f = folder(MTX.substring(0, MTX.length() - 6), "A\nB\nC\n", "c1\nc2\n");
-        assertFails(() -> TenXReader.read(f), "ends after 2 of its 3 entries");
+        assertFails(() -> TenXReader.read(f), "ends after 2 of the 3 entries its size line declares");
     }
 
     @Test
     void duplicateGeneNamesAndBadEntriesAreNamed() throws Exception {
-        Path f = folder(MTX, "g1\tA\ng2\tB\ng3\tA\n", "c1\nc2\n");
-        assertFails(() -> TenXReader.read(f), "gene name 'A' appears on lines 1 and 3");
         Path g = folder(MTX.replace("2 2 7", "4 2 7"), "A\nB\nC\n", "c1\nc2\n");
         assertFails(() -> TenXReader.read(g), "line 6", "outside the 3 x 2 matrix");
         Path h = folder(MTX.replace("2 2 7", "2 2 x"), "A\nB\nC\n", "c1\nc2\n");
@@ -139,16 +139,91 @@ class TenXReaderTest {
     }
 
     @Test
-    void metadataMustCoverEveryCell() throws Exception {
+    void partialMetadataKeepsTheAnnotatedCellsWithAWarning() throws Exception {
         Path f = folder(MTX, "A\nB\nC\n", "c1\nc2\n");
         Files.writeString(tmp.resolve("meta.csv"), "barcode,condition\nc1,background\n");
-        assertFails(() -> TenXReader.read(f, tmp.resolve("meta.csv"), "barcode"), "no row for cell 'c2'");
-        assertFails(() -> TenXReader.read(f, tmp.resolve("meta.csv"), "cell"), "has no column 'cell'");
+        AnnotatedMatrix m = TenXReader.read(f, tmp.resolve("meta.csv"), "barcode");
+        assertEquals(List.of("c1"), m.cellIds());
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("1 of 2 cells")), m.warnings().toString());
+        assertFails(() -> TenXReader.read(f, tmp.resolve("meta.csv"), "cell"), "column 'cell'");
     }
 
     @Test
-    void missingFilesAreListed() {
-        assertFails(() -> TenXReader.read(tmp), "has none of matrix.mtx.gz, matrix.mtx");
+    void missingFilesAreListed() throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "x");
+        assertFails(() -> TenXReader.read(tmp), "has no 10x matrix", "files there: notes.txt");
+    }
+
+    @Test
+    void duplicateGeneNamesAreMadeUniqueAsScanpyDoes() throws Exception {
+        AnnotatedMatrix m = TenXReader.read(folder(MTX, "g1\tA\tGene Expression\ng2\tA\tGene Expression\n"
+                + "g3\tA-1\tGene Expression\n", "c1\nc2\n"));
+        // anndata's make_index_unique skips A-1, which is taken, and names the second A "A-2"
+        assertEquals(List.of("A", "A-2", "A-1"), m.genes());
+        assertTrue(m.warnings().get(0).contains("'A' x2"), m.warnings().toString());
+        m = TenXReader.read(folder(MTX, "g1\tA\tGene Expression\ng2\tA\tGene Expression\ng3\tB\tGene Expression\n",
+                "c1\nc2\n"));
+        assertEquals(List.of("A", "A-1", "B"), m.genes());
+        assertEquals(1, m.warnings().size());
+    }
+
+    @Test
+    void onlyGeneExpressionFeaturesAreKeptByDefault() throws Exception {
+        Path f = folder("%%MatrixMarket matrix coordinate integer general\n2 1 2\n1 1 5\n2 1 9\n",
+                "E1\tG1\tGene Expression\nAB\tCD3\tAntibody Capture\n", "c1\n");
+        AnnotatedMatrix m = TenXReader.read(f);
+        assertEquals(List.of("G1"), m.genes());
+        assertEquals(5.0, m.matrix().get(0, 0));
+        assertTrue(m.warnings().get(0).contains("left out 1 of other types (Antibody Capture (1))"),
+                m.warnings().toString());
+        MatrixReadRequest all = new MatrixReadRequest(f, MatrixFormat.AUTO, null, null, null, Set.of("all"),
+                CsvMatrixOptions.defaults());
+        assertEquals(List.of("G1", "CD3"), MatrixFiles.read(all).genes());
+        MatrixReadRequest antibodies = new MatrixReadRequest(f, MatrixFormat.AUTO, null, null, null,
+                Set.of("Antibody Capture"), CsvMatrixOptions.defaults());
+        assertEquals(9.0, MatrixFiles.read(antibodies).matrix().get(0, 0));
+        MatrixReadRequest guides = new MatrixReadRequest(f, MatrixFormat.AUTO, null, null, null,
+                Set.of("CRISPR Guide Capture"), CsvMatrixOptions.defaults());
+        assertFails(() -> MatrixFiles.read(guides), "no feature of type 'CRISPR Guide Capture'",
+                "types present: Gene Expression (1), Antibody Capture (1)");
+    }
+
+    @Test
+    void geoPrefixedFilesAreFoundAndSeveralSamplesListed() throws Exception {
+        Files.write(tmp.resolve("GSM1_matrix.mtx.gz"), gzip(MTX));
+        Files.write(tmp.resolve("GSM1_features.tsv.gz"), gzip("A\nB\nC\n"));
+        Files.write(tmp.resolve("GSM1_barcodes.tsv.gz"), gzip("c1\nc2\n"));
+        Files.writeString(tmp.resolve("grna_matrix.mtx.gz"), "not a sample: no barcodes or features beside it");
+        assertEquals(List.of("c1", "c2"), TenXReader.read(tmp).cellIds());
+        Files.write(tmp.resolve("GSM2_matrix.mtx.gz"), gzip(MTX));
+        Files.write(tmp.resolve("GSM2_genes.tsv.gz"), gzip("A\nB\nC\n"));
+        Files.write(tmp.resolve("GSM2_barcodes.tsv.gz"), gzip("d1\nd2\n"));
+        assertFails(() -> TenXReader.read(tmp), "holds 2 10x samples", "GSM1_, GSM2_", "choose one by giving its matrix file");
+        assertEquals(List.of("d1", "d2"), MatrixFiles.read(MatrixReadRequest.of(tmp.resolve("GSM2_matrix.mtx.gz")))
+                .cellIds());
+    }
+
+    @Test
+    void repeatedEntriesAreSummedAsScipyDoes() throws Exception {
+        AnnotatedMatrix m = TenXReader.read(folder(MTX.replace("3 2 3", "3 2 4") + "1 1 2\n", "A\nB\nC\n",
+                "c1\nc2\n"));
+        assertEquals(6.0, m.matrix().get(0, 0));
+    }
+
+    @Test
+    void declaredEntryCountIsCheckedAgainstTheFileNotAllocated() throws Exception {
+        String head = "%%MatrixMarket matrix coordinate integer general\n";
+        Path small = folder(head + "3 2 2000000000\n1 1 4\n3 1 1\n2 2 7\n", "A\nB\nC\n", "c1\nc2\n");
+        assertFails(() -> TenXReader.read(small), "matrix.mtx declares 2000000000 entries",
+                "more than its 3 x 2 matrix has");
+        // a header whose count fits the matrix but not the file: read as far as it goes, then refused
+        String genes = java.util.stream.IntStream.range(0, 50_000).mapToObj(i -> "g" + i).collect(
+                java.util.stream.Collectors.joining("\n"));
+        Path big = folder(head + "50000 50000 2000000000\n1 1 4\n3 1 1\n2 2 7\n", genes,
+                genes.replace('g', 'c'));
+        assertFails(() -> TenXReader.read(big), "matrix.mtx ends after 3 of the 2000000000 entries");
+        Path more = folder(head + "3 2 2\n1 1 4\n3 1 1\n2 2 7\n", "A\nB\nC\n", "c1\nc2\n");
+        assertFails(() -> TenXReader.read(more), "line 5: more entries than the 2 its size line declares");
     }
 
     static byte[] gzip(String s) throws Exception {
