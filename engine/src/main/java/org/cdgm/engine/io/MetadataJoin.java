@@ -1,71 +1,186 @@
 package org.cdgm.engine.io;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipException;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMetadata;
+import org.cdgm.engine.data.MetadataType;
+import org.cdgm.engine.preprocess.Preprocessing;
 
-/** Joins a cell metadata table onto a matrix by cell id. (Placeholder: moved from TenXReader.) */
+/**
+ * Joins a cell metadata table (one row per cell, read with {@link TextTable}) onto a matrix by cell id, as
+ * {@code adata.obs = df.loc[adata.obs_names]} would in scanpy, but forgiving where that fails: rows for cells not
+ * in the matrix are ignored, and cells without a row are left out with a warning (an analysis needs each cell's
+ * condition). A file that matches no cell at all is an error that shows an id from each side and, when it sees
+ * one, the fix (10x's "-1" barcode suffix, another id column).
+ */
 public final class MetadataJoin {
+    /** 10x Genomics appends the GEM well to barcodes ("AAACCTGAGAAACCAT-1"); many tables drop it. */
+    private static final Pattern WELL_SUFFIX = Pattern.compile("-\\d+$");
+
     private MetadataJoin() {
     }
 
-    public static AnnotatedMatrix join(AnnotatedMatrix a, Path csv, String idColumn, CsvMatrixOptions text)
+    /**
+     * @param a        the matrix whose cells are annotated (its metadata is replaced)
+     * @param file     delimited text with a header and one row per cell; plain or gzip
+     * @param idColumn column holding the cell ids; null for the first column (also an R row-names or unnamed
+     *                 first column)
+     * @param text     delimiter (0 = detect) and decimal mark ("3,5" with ',' types as the number 3.5); the other
+     *                 settings are for matrices and ignored here
+     * @return the same matrix, genes and cell order, restricted to the cells the file has a row for, with every
+     *         other column of the file as metadata (missing values "", NA, NaN, null, none as null; each column
+     *         typed INTEGER, DOUBLE or STRING by {@link MetadataType#infer}) and the warnings of {@code a} plus one
+     *         when cells were left out
+     * @throws DataFileException when the file cannot be read, lacks the id column, repeats an id, or matches none
+     *                           of the cells
+     */
+    public static AnnotatedMatrix join(AnnotatedMatrix a, Path file, String idColumn, CsvMatrixOptions text)
             throws IOException {
-        List<String> cells = a.cellIds();
+        TextTable t = TextTable.read(file, text.delimiter(), true, text.decimal());
+        if (t.rows() == 0) {
+            throw new DataFileException(file + " has no data rows");
+        }
+        int id = idColumn == null ? 0 : t.indexOf(idColumn);
+        if (id < 0) {
+            throw new DataFileException(file + " has no column '" + idColumn + "'; columns: " + t.someColumns());
+        }
         Map<String, Integer> rowOf = new HashMap<>();
-        List<CSVRecord> records;
-        List<String> header;
-        try (Reader r = TextFiles.open(csv);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build()
-                     .parse(r)) {
-            header = p.getHeaderNames();
-            records = p.getRecords();
-        } catch (ZipException | EOFException e) {
-            throw new DataFileException(csv + " is truncated or not valid gzip (" + e.getMessage() + ")", e);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw new DataFileException(csv + " is not a valid CSV file: " + e.getMessage(), e);
-        }
-        String id = idColumn == null ? header.get(0) : idColumn;
-        if (!header.contains(id)) {
-            throw new DataFileException(csv + " has no column '" + id + "'; columns: " + String.join(", ", header));
-        }
-        for (int i = 0; i < records.size(); i++) {
-            Integer before = rowOf.put(records.get(i).get(id), i);
-            if (before != null) {
-                throw new DataFileException(csv + ": cell '" + records.get(i).get(id) + "' appears on rows "
-                        + (before + 2) + " and " + (i + 2));
+        for (int i = 0; i < t.rows(); i++) {
+            String cell = t.get(i, id);
+            if (cell.isEmpty()) {
+                continue; // cannot match a cell
             }
+            Integer before = rowOf.put(cell, i);
+            if (before != null) {
+                throw new DataFileException(file + ": cell '" + cell + "' appears on rows " + t.line(before) + " and "
+                        + t.line(i) + " (" + t.label(id) + "); each cell needs one row");
+            }
+        }
+        List<String> cells = a.cellIds();
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> keptRows = new ArrayList<>();
+        String unmatched = null;
+        for (int c = 0; c < cells.size(); c++) {
+            Integer row = rowOf.get(cells.get(c));
+            if (row != null) {
+                kept.add(c);
+                keptRows.add(row);
+            } else if (unmatched == null) {
+                unmatched = cells.get(c);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new DataFileException(noMatch(t, id, cells, rowOf));
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        for (String h : header) {
-            if (!h.equals(id)) {
-                columns.put(h, new ArrayList<>(cells.size()));
+        Map<String, MetadataType> types = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int j = 0; j < t.columns(); j++) {
+            if (j == id || (j == 0 && t.rowNames())) {
+                continue; // row names beside a named id column are only row numbers
+            }
+            String name = t.header().get(j).isEmpty() ? "Unnamed: " + j : t.header().get(j);
+            Integer before = seen.put(name, j);
+            if (before != null) {
+                throw new DataFileException(file + ": column '" + name + "' appears twice (columns " + (before + 1)
+                        + " and " + (j + 1) + "); rename one");
+            }
+            List<String> raw = new ArrayList<>(keptRows.size());
+            for (int row : keptRows) {
+                raw.add(t.get(row, j));
+            }
+            TextTable.Column col = TextTable.metadataColumn(raw, text.decimal());
+            columns.put(name, col.values());
+            types.put(name, col.type());
+        }
+        AnnotatedMatrix base = a;
+        if (kept.size() < cells.size()) {
+            base = Preprocessing.selectCells(a, kept.stream().mapToInt(Integer::intValue).toArray());
+            int extra = rowOf.size() - kept.size();
+            base = base.withWarning((cells.size() - kept.size()) + " of " + cells.size() + " cells have no row in "
+                    + file + " (e.g. '" + unmatched + "') and were left out; the file's ids look like '"
+                    + exampleOutside(t, id, cells) + "'" + (extra > 0 ? "; " + extra + " of its rows match no cell"
+                    : ""));
+        }
+        return new AnnotatedMatrix(base.matrix(), base.genes(), base.cellIds(),
+                new CellMetadata(kept.size(), columns, types), base.warnings());
+    }
+
+    /** Why nothing matched, with an id from each side and the fix when one is visible. */
+    private static String noMatch(TextTable t, int id, List<String> cells, Map<String, Integer> rowOf) {
+        String fileId = rowOf.isEmpty() ? "" : t.get(rowOf.values().stream().min(Integer::compare).orElseThrow(), id);
+        String msg = t.file() + ": 0 of " + cells.size() + " cells match a row by " + t.label(id)
+                + " (cells look like '" + (cells.isEmpty() ? "" : cells.get(0)) + "', the file's ids like '" + fileId
+                + "'); ";
+        UnaryOperator<String> strip = s -> WELL_SUFFIX.matcher(s).replaceFirst("");
+        int stripped = count(cells, c -> rowOf.containsKey(strip.apply(c)));
+        if (stripped > 0) {
+            return msg + "without their '" + suffix(cells) + "' suffix (10x GEM well) " + stripped + " of "
+                    + cells.size() + " barcodes match: remove the suffix from the barcodes or add it to the file's ids";
+        }
+        Map<String, Integer> strippedFile = new HashMap<>();
+        rowOf.forEach((k, v) -> strippedFile.put(strip.apply(k), v));
+        int added = count(cells, strippedFile::containsKey);
+        if (added > 0) {
+            return msg + "the file's ids end with a 10x '-1' style suffix that the cells lack; without it " + added
+                    + " of " + cells.size() + " cells match: add it to the barcodes or remove it from the file";
+        }
+        Set<String> cellSet = new HashSet<>(cells);
+        for (int j = 0; j < t.columns(); j++) {
+            if (j != id) {
+                int m = count(new HashSet<>(t.column(j)), cellSet::contains);
+                if (m > 0) {
+                    return msg + t.label(j) + " matches " + m + " of " + cells.size() + " cells: choose it as the id "
+                            + "column";
+                }
             }
         }
-        for (String cell : cells) {
-            Integer row = rowOf.get(cell);
-            if (row == null) {
-                throw new DataFileException(csv + " has no row for cell '" + cell + "' (column '" + id + "')");
-            }
-            CSVRecord rec = records.get(row);
-            for (Map.Entry<String, List<String>> e : columns.entrySet()) {
-                e.getValue().add(rec.get(e.getKey()));
+        return msg + "check that the file belongs to this matrix and names the id column (columns: "
+                + t.someColumns() + ")";
+    }
+
+    private static int count(Collection<String> ids, Predicate<String> test) {
+        int n = 0;
+        for (String s : ids) {
+            if (test.test(s)) {
+                n++;
             }
         }
-        return new AnnotatedMatrix(a.matrix(), a.genes(), cells, new CellMetadata(cells.size(), columns),
-                a.warnings());
+        return n;
+    }
+
+    private static String suffix(List<String> cells) {
+        for (String c : cells) {
+            var m = WELL_SUFFIX.matcher(c);
+            if (m.find()) {
+                return m.group();
+            }
+        }
+        return "-1";
+    }
+
+    /** A file id that is not a cell (what the file's ids look like), else its first id. */
+    private static String exampleOutside(TextTable t, int id, List<String> cells) {
+        Set<String> cellSet = new HashSet<>(cells);
+        for (int i = 0; i < t.rows(); i++) {
+            String v = t.get(i, id);
+            if (!v.isEmpty() && !cellSet.contains(v)) {
+                return v;
+            }
+        }
+        return t.get(0, id);
     }
 }
