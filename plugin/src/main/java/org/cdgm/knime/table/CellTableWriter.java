@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
+import org.cdgm.engine.data.CellMetadata;
+import org.cdgm.engine.data.MetadataType;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -13,6 +15,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -20,17 +23,36 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 
 /**
- * Writes cells as KNIME rows (row ID = cell ID): the cell metadata as string columns, then the condition column,
- * then one double column per gene. Cells whose condition is null are left out.
+ * Writes cells as KNIME rows (row ID = cell ID): the cell metadata (whole numbers as long columns, decimals as
+ * double columns, labels as string columns, missing values as missing cells), then the condition column, then
+ * one double column per gene. Cells whose condition is null are left out.
  */
 public final class CellTableWriter {
     private CellTableWriter() {
     }
 
+    /** Metadata columns typed as the engine typed them (used by the simulator: every column text). */
     public static DataTableSpec spec(List<String> metadataColumns, String conditionColumn, List<String> genes) {
+        return spec(metadataColumns, CellMetadata.none(0), conditionColumn, genes);
+    }
+
+    /** The table {@link #write} produces for {@code a}, known before writing it (for configure). */
+    public static DataTableSpec spec(AnnotatedMatrix a, String conditionColumn) {
+        return spec(metadataColumns(a, conditionColumn), a.metadata(), conditionColumn, a.genes());
+    }
+
+    private static List<String> metadataColumns(AnnotatedMatrix a, String conditionColumn) {
+        return a.metadata().columnNames().stream().filter(m -> !m.equals(conditionColumn)).toList();
+    }
+
+    private static DataTableSpec spec(List<String> metadataColumns, CellMetadata types, String conditionColumn,
+                                      List<String> genes) {
         List<DataColumnSpec> cols = new ArrayList<>();
         for (String m : metadataColumns) {
-            cols.add(new DataColumnSpecCreator(m, StringCell.TYPE).createSpec());
+            MetadataType t = types.has(m) ? types.type(m) : MetadataType.STRING;
+            DataType type = t == MetadataType.INTEGER ? LongCell.TYPE : t == MetadataType.DOUBLE ? DoubleCell.TYPE
+                    : StringCell.TYPE;
+            cols.add(new DataColumnSpecCreator(m, type).createSpec());
         }
         cols.add(new DataColumnSpecCreator(conditionColumn, StringCell.TYPE).createSpec());
         for (String g : genes) {
@@ -42,8 +64,8 @@ public final class CellTableWriter {
     /** {@code conditions[i]} is the label of cell i, or null to drop the cell. */
     public static BufferedDataTable write(AnnotatedMatrix a, String conditionColumn, String[] conditions,
                                           ExecutionContext exec) throws CanceledExecutionException {
-        List<String> meta = a.metadata().columnNames().stream().filter(m -> !m.equals(conditionColumn)).toList();
-        DataTableSpec spec = spec(meta, conditionColumn, a.genes());
+        List<String> meta = metadataColumns(a, conditionColumn);
+        DataTableSpec spec = spec(a, conditionColumn);
         BufferedDataContainer out = exec.createDataContainer(spec);
         CellMatrix m = a.matrix();
         int genes = m.genes();
@@ -56,8 +78,7 @@ public final class CellTableWriter {
             DataCell[] cells = new DataCell[meta.size() + 1 + genes];
             int k = 0;
             for (String col : meta) {
-                String v = a.metadata().column(col).get(i);
-                cells[k++] = v == null ? DataType.getMissingCell() : new StringCell(v);
+                cells[k++] = cell(a.metadata(), col, i);
             }
             cells[k++] = new StringCell(conditions[i]);
             m.copyRows(new int[] {i}, row);
@@ -69,5 +90,17 @@ public final class CellTableWriter {
         }
         out.close();
         return out.getTable();
+    }
+
+    private static DataCell cell(CellMetadata meta, String column, int row) {
+        String v = meta.column(column).get(row);
+        if (v == null) {
+            return DataType.getMissingCell();
+        }
+        return switch (meta.type(column)) {
+            case INTEGER -> new LongCell(Long.parseLong(v.trim()));
+            case DOUBLE -> new DoubleCell(Double.parseDouble(v.trim()));
+            case STRING -> new StringCell(v);
+        };
     }
 }

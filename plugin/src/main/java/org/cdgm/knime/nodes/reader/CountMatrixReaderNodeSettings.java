@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.CsvMatrixOptions;
 import org.cdgm.engine.io.MatrixFormat;
 import org.cdgm.engine.io.MatrixReadRequest;
-import org.cdgm.knime.settings.Choices;
+import org.cdgm.engine.preprocess.PreparationSettings;
 import org.cdgm.knime.settings.SettingsGroup;
 import org.cdgm.knime.table.LocalPaths;
 import org.knime.core.node.InvalidSettingsException;
@@ -16,36 +17,52 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** Where the counts are, how to read them, which cells are background/target, which genes to keep. */
+/**
+ * Where the counts are, how to read them (the options of {@code ./cdgm inspect}), which cells are background and
+ * target, which cells and genes to keep. The engine's {@link MatrixReadRequest}, {@link CsvMatrixOptions} and
+ * {@link PreparationSettings} validate; their messages reach the user unchanged.
+ */
 final class CountMatrixReaderNodeSettings extends SettingsGroup {
     static final String CFG_PATH = "path";
     static final String CFG_FORMAT = "format";
     static final String CFG_H5AD_LAYER = "h5ad_layer";
     static final String CFG_METADATA_FILE = "metadata_file";
     static final String CFG_METADATA_ID_COLUMN = "metadata_id_column";
+    static final String CFG_FEATURE_TYPES = "feature_types";
     static final String CFG_CSV_CELLS_AS_ROWS = "csv_cells_as_rows";
     static final String CFG_CSV_ID_COLUMN = "csv_id_column";
     static final String CFG_CSV_METADATA_COLUMNS = "csv_metadata_columns";
+    static final String CFG_DELIMITER = "delimiter";
+    static final String CFG_DECIMAL = "decimal";
     static final String CFG_CONDITION_SOURCE = "condition_source_column";
     static final String CFG_BACKGROUND_VALUES = "background_values";
     static final String CFG_TARGET_VALUES = "target_values";
     static final String CFG_MIN_CELLS = "min_cells_per_gene";
+    static final String CFG_MIN_COUNTS = "min_counts_per_cell";
     static final String CFG_TOP_GENES = "top_variable_genes";
 
+    /** Delimiter choices as the dialog shows them; "tab" stands for the tab character. */
+    static final String[] DELIMITERS = {"auto", ",", ";", "tab"};
+    static final String[] DECIMALS = {".", ","};
+
     final SettingsModelString path = add(new SettingsModelString(CFG_PATH, ""));
-    final SettingsModelString format = add(new SettingsModelString(CFG_FORMAT, MatrixFormat.AUTO.name()));
+    final SettingsModelString format = add(new SettingsModelString(CFG_FORMAT, MatrixFormat.AUTO.label()));
     final SettingsModelString h5adLayer = add(new SettingsModelString(CFG_H5AD_LAYER, ""));
     final SettingsModelString metadataFile = add(new SettingsModelString(CFG_METADATA_FILE, ""));
     final SettingsModelString metadataIdColumn = add(new SettingsModelString(CFG_METADATA_ID_COLUMN, ""));
+    final SettingsModelString featureTypes = add(new SettingsModelString(CFG_FEATURE_TYPES, ""));
     final SettingsModelBoolean csvCellsAsRows = add(new SettingsModelBoolean(CFG_CSV_CELLS_AS_ROWS, true));
     final SettingsModelString csvIdColumn = add(new SettingsModelString(CFG_CSV_ID_COLUMN, ""));
-    final SettingsModelString csvMetadataColumns = add(new SettingsModelString(CFG_CSV_METADATA_COLUMNS,
-            "condition"));
+    final SettingsModelString csvMetadataColumns = add(new SettingsModelString(CFG_CSV_METADATA_COLUMNS, ""));
+    final SettingsModelString delimiter = add(new SettingsModelString(CFG_DELIMITER, "auto"));
+    final SettingsModelString decimal = add(new SettingsModelString(CFG_DECIMAL, "."));
     final SettingsModelString conditionSource = add(new SettingsModelString(CFG_CONDITION_SOURCE, "condition"));
     final SettingsModelString backgroundValues = add(new SettingsModelString(CFG_BACKGROUND_VALUES,
             "background"));
     final SettingsModelString targetValues = add(new SettingsModelString(CFG_TARGET_VALUES, ""));
     final SettingsModelIntegerBounded minCells = add(new SettingsModelIntegerBounded(CFG_MIN_CELLS, 0, 0,
+            Integer.MAX_VALUE));
+    final SettingsModelIntegerBounded minCounts = add(new SettingsModelIntegerBounded(CFG_MIN_COUNTS, 0, 0,
             Integer.MAX_VALUE));
     final SettingsModelIntegerBounded topGenes = add(new SettingsModelIntegerBounded(CFG_TOP_GENES, 0, 0,
             Integer.MAX_VALUE));
@@ -53,34 +70,38 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
     @Override
     public void check() throws InvalidSettingsException {
         readRequest();
-        backgroundSet();
+        preparation();
     }
 
     /** The engine's read request, with the file checked to exist. */
     MatrixReadRequest readRequest() throws InvalidSettingsException {
         Path p = LocalPaths.existing("File or folder", path.getStringValue());
-        MatrixFormat f = Choices.parse(MatrixFormat.class, "Format", format.getStringValue());
+        MatrixFormat f = engine(() -> MatrixFormat.parse(format.getStringValue()));
         String metaText = metadataFile.getStringValue();
-        Path meta = metaText == null || metaText.isBlank() ? null : LocalPaths.existing("Cell metadata file (10x)", metaText);
+        Path meta = metaText == null || metaText.isBlank() ? null
+                : LocalPaths.existing("Cell metadata file", metaText);
         boolean rows = csvCellsAsRows.getBooleanValue();
+        char sep = switch (delimiter.getStringValue().trim()) {
+            case "auto", "" -> (char) 0;
+            case "tab", "\t" -> '\t';
+            default -> delimiter.getStringValue().trim().charAt(0);
+        };
+        char mark = decimal.getStringValue().isBlank() ? '.' : decimal.getStringValue().trim().charAt(0);
         CsvMatrixOptions csv = engine(() -> new CsvMatrixOptions(rows, true, blankToNull(csvIdColumn),
-                rows ? list(csvMetadataColumns.getStringValue()) : Set.of(), null, (char) 0));
-        return new MatrixReadRequest(p, f, blankToNull(h5adLayer), meta, blankToNull(metadataIdColumn), csv);
+                rows ? list(csvMetadataColumns.getStringValue()) : Set.of(), null, sep, mark));
+        return new MatrixReadRequest(p, f, blankToNull(h5adLayer), meta, blankToNull(metadataIdColumn),
+                list(featureTypes.getStringValue()), csv);
     }
 
-    Set<String> backgroundSet() throws InvalidSettingsException {
-        Set<String> bg = list(backgroundValues.getStringValue());
-        if (bg.isEmpty()) {
-            throw new InvalidSettingsException("Setting 'Background values' is empty: give the value(s) of '"
-                    + conditionSource.getStringValue() + "' that mark control cells");
+    /** Condition column and filters, validated by the engine. */
+    PreparationSettings preparation() throws InvalidSettingsException {
+        try {
+            return new PreparationSettings(blankToNull(conditionSource), list(backgroundValues.getStringValue()),
+                    list(targetValues.getStringValue()), minCells.getIntValue(), minCounts.getIntValue(),
+                    topGenes.getIntValue());
+        } catch (InvalidInputException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
-        return bg;
-    }
-
-    /** Null means every value that is not background. */
-    Set<String> targetSet() {
-        Set<String> tg = list(targetValues.getStringValue());
-        return tg.isEmpty() ? null : tg;
     }
 
     private static String blankToNull(SettingsModelString m) {
