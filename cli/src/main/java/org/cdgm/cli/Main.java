@@ -1,0 +1,157 @@
+package org.cdgm.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.concurrent.Callable;
+
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.io.DataFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code ./cdgm}: the command line of cdgm. Exit status 0 on success, 1 when the data cannot be read or used (or
+ * anything else goes wrong), 2 for a usage error; every failure is one {@code error: ...} line on stderr and
+ * nothing on stdout.
+ */
+@Command(name = "cdgm",
+        description = "Contrastive generative models for single-cell data, from the command line.",
+        subcommands = InspectCommand.class,
+        synopsisSubcommandLabel = "COMMAND",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = {"Run 'cdgm COMMAND --help' for the options of a command.",
+                "Exit status: 0 success, 1 the data could not be read or used, 2 wrong usage; errors are one "
+                        + "'error: ...' line on stderr."})
+public final class Main implements Callable<Integer> {
+    /** Exit status of a usage error (unknown option, missing or malformed value, contradictory options). */
+    public static final int USAGE = 2;
+    /** Exit status of a data error (unreadable or inconsistent files, settings the data cannot meet) and others. */
+    public static final int FAILURE = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    /** {@code cdgm} without a command: the usage on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        cmd.getErr().println("error: no command given; the commands are: "
+                + String.join(", ", cmd.getSubcommands().keySet()));
+        cmd.usage(cmd.getErr());
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off"); // warnings go into the JSON
+        }
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command line in-process.
+     *
+     * @return the exit status: 0, 1 ({@link #FAILURE}) or 2 ({@link #USAGE})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        try {
+            CommandLine cmd = commandLine();
+            cmd.setOut(outWriter);
+            cmd.setErr(errWriter);
+            return cmd.execute(args);
+        } catch (Throwable t) { // picocli hands on Errors (out of memory ...) and failures of its own
+            errWriter.println("error: " + describe(t));
+            return FAILURE;
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    /** The command tree with cdgm's error handling: one line on stderr and the exit status of the failure. */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExpandAtFiles(false); // an input path may start with '@'
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            String message = flatten(ex.getMessage());
+            if (ex instanceof UnmatchedArgumentException u && failed.getParent() == null && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().get(0).startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().get(0) + "'; the commands are: "
+                        + String.join(", ", failed.getSubcommands().keySet());
+            }
+            failed.getErr().println("error: " + message + " (see '" + failed.getCommandSpec().qualifiedName()
+                    + " --help')");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            failed.getErr().println("error: " + describe(ex));
+            return FAILURE;
+        });
+        return cmd;
+    }
+
+    /** The message of a failure, on one line: the engine's message for data errors, else what went wrong. */
+    static String describe(Throwable t) {
+        if (t instanceof UncheckedIOException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null || t.getMessage().isBlank() ? null : flatten(t.getMessage());
+        if (t instanceof DataFileException || t instanceof InvalidInputException) {
+            return msg != null ? msg : t.getClass().getSimpleName();
+        }
+        if (t instanceof NoSuchFileException) {
+            return "no such file: " + msg;
+        }
+        if (t instanceof AccessDeniedException) {
+            return "permission denied: " + msg;
+        }
+        if (t instanceof NotDirectoryException) {
+            return "not a directory: " + msg;
+        }
+        if (t instanceof IOException) {
+            return msg != null ? msg : "input/output failure (" + t.getClass().getSimpleName() + ")";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (" + (msg == null ? "Java heap" : msg) + "); give Java more with "
+                    + "CDGM_JAVA_OPTS=-Xmx8g";
+        }
+        return "unexpected " + t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    /** Line breaks (and the indentation after them) as single spaces. */
+    static String flatten(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** A usage error of {@code spec}'s command, found after parsing (exit status 2). */
+    static ParameterException usageError(CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
