@@ -2,12 +2,14 @@ package org.cdgm.knime.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.MetadataType;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnProperties;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
@@ -28,6 +30,11 @@ import org.knime.core.node.ExecutionContext;
  * one double column per gene. Cells whose condition is null are left out.
  */
 public final class CellTableWriter {
+    /** Column property naming a column's role, so the Learner takes genes and never numeric metadata. */
+    public static final String ROLE = "cdgm.role";
+    public static final String METADATA = "metadata";
+    public static final String GENE = "gene";
+
     private CellTableWriter() {
     }
 
@@ -52,11 +59,11 @@ public final class CellTableWriter {
             MetadataType t = types.has(m) ? types.type(m) : MetadataType.STRING;
             DataType type = t == MetadataType.INTEGER ? LongCell.TYPE : t == MetadataType.DOUBLE ? DoubleCell.TYPE
                     : StringCell.TYPE;
-            cols.add(new DataColumnSpecCreator(m, type).createSpec());
+            cols.add(withRole(new DataColumnSpecCreator(m, type), METADATA));
         }
         cols.add(new DataColumnSpecCreator(conditionColumn, StringCell.TYPE).createSpec());
         for (String g : genes) {
-            cols.add(new DataColumnSpecCreator(g, DoubleCell.TYPE).createSpec());
+            cols.add(withRole(new DataColumnSpecCreator(g, DoubleCell.TYPE), GENE));
         }
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
@@ -90,6 +97,11 @@ public final class CellTableWriter {
         }
         out.close();
         return out.getTable();
+    }
+
+    private static DataColumnSpec withRole(DataColumnSpecCreator c, String role) {
+        c.setProperties(new DataColumnProperties(Map.of(ROLE, role)));
+        return c.createSpec();
     }
 
     private static DataCell cell(CellMetadata meta, String column, int row) {

@@ -31,7 +31,11 @@ public final class ContrastiveTableReader {
     private ContrastiveTableReader() {
     }
 
-    /** Indices of the gene columns: numeric, not the condition column, not excluded. */
+    /**
+     * Indices of the gene columns: numeric, not the condition column, not excluded, and not marked as cell metadata
+     * by the Single-Cell Count Reader ({@link CellTableWriter#ROLE}), whose numeric metadata (UMI totals, guide
+     * counts) must never be taken for genes.
+     */
     public static int[] geneColumns(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
         DataColumnSpec condition = spec.getColumnSpec(sel.conditionColumn());
         if (condition == null) {
@@ -48,7 +52,8 @@ public final class ContrastiveTableReader {
             if (c.getName().equals(sel.conditionColumn()) || sel.isExcluded(c.getName())) {
                 continue;
             }
-            if (c.getType().isCompatible(DoubleValue.class)) {
+            if (c.getType().isCompatible(DoubleValue.class)
+                    && !CellTableWriter.METADATA.equals(c.getProperties().getProperty(CellTableWriter.ROLE))) {
                 genes.add(i);
             }
         }

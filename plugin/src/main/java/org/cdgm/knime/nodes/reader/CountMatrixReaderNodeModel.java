@@ -88,7 +88,7 @@ final class CountMatrixReaderNodeModel extends SettingsNodeModel<CountMatrixRead
     private static String[] labels(PreparedCells p) {
         String[] text = new String[p.cells()];
         for (int i = 0; i < text.length; i++) {
-            text[i] = p.conditions() == null ? "" : p.conditions()[i].name().toLowerCase(java.util.Locale.ROOT);
+            text[i] = p.conditions()[i].name().toLowerCase(java.util.Locale.ROOT); // the settings require a column
         }
         return text;
     }

@@ -95,6 +95,10 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
 
     /** Condition column and filters, validated by the engine. */
     PreparationSettings preparation() throws InvalidSettingsException {
+        if (blankToNull(conditionSource) == null) {
+            throw new InvalidSettingsException("Setting 'Condition source column' is empty: name the metadata column "
+                    + "that tells background from target cells (e.g. condition or grna_target)");
+        }
         try {
             return new PreparationSettings(blankToNull(conditionSource), list(backgroundValues.getStringValue()),
                     list(targetValues.getStringValue()), minCells.getIntValue(), minCounts.getIntValue(),
