@@ -224,53 +224,28 @@ public final class H5adReader {
                         + " cells and var " + nFeatures + " genes");
             }
         }
-        Dataset dataSet = AnnDataColumn.dataset(g, "data", at);
-        Dataset indicesSet = AnnDataColumn.dataset(g, "indices", at);
-        Dataset indptrSet = AnnDataColumn.dataset(g, "indptr", at);
         int major = csr ? nCells : nFeatures;
         int minor = csr ? nFeatures : nCells;
-        // Sizes are checked before anything is read, so a corrupt header cannot trigger a huge allocation.
-        long nnz = dataSet.getSize();
-        if (indptrSet.getSize() != major + 1L || indicesSet.getSize() != nnz) {
-            throw new DataFileException(at + " (" + enc + ") does not fit " + nCells + " cells x " + nFeatures
-                    + " genes (indptr has " + indptrSet.getSize() + " entries, expected " + (major + 1L) + "; indices "
-                    + indicesSet.getSize() + ", data " + nnz + ")");
-        }
-        if (nnz > Integer.MAX_VALUE - 8) {
-            throw new DataFileException(at + " has " + nnz + " stored values, more than one matrix can hold");
-        }
-        long[] indptr = HdfArrays.longs(indptrSet.getData());
-        if (indptr[0] != 0 || indptr[major] != nnz) {
-            throw new DataFileException(at + ": indptr runs from " + indptr[0] + " to " + indptr[major] + ", expected 0 to "
-                    + nnz);
-        }
-        for (int i = 0; i < major; i++) {
-            if (indptr[i + 1] < indptr[i]) {
-                throw new DataFileException(at + ": indptr decreases at entry " + (i + 1));
-            }
-        }
-        long[] wide = HdfArrays.longs(indicesSet.getData());
-        int[] indices = new int[wide.length];
-        for (int k = 0; k < wide.length; k++) {
-            if (wide[k] < 0 || wide[k] >= minor) {
-                throw new DataFileException(at + " has index " + wide[k] + " outside 0.." + (minor - 1));
-            }
-            indices[k] = (int) wide[k];
-        }
-        float[] data = HdfArrays.floats(dataSet.getData());
+        CompressedArrays c = CompressedArrays.read(AnnDataColumn.dataset(g, "data", at),
+                AnnDataColumn.dataset(g, "indices", at), AnnDataColumn.dataset(g, "indptr", at), major, minor,
+                csr ? "cell" : "gene", at + " (" + enc + ")");
+        long[] indptr = c.indptr();
+        float[] data = c.data();
+        int nnz = data.length;
         int nGenes = sel.genes().size();
         if (csr) {
-            return CsrBuilder.canonical(nCells, nGenes, indptr, indices, data, sel.keepsAll() ? null : sel.geneMap());
+            return CsrBuilder.canonical(nCells, nGenes, indptr, c.indices(), data, sel.keepsAll() ? null
+                    : sel.geneMap());
         }
         // CSC: column g holds genes' cells; as triplets by cell they become rows
-        int[] cellOf = indices;
-        int[] geneOf = new int[(int) nnz];
+        int[] cellOf = c.indices();
+        int[] geneOf = new int[nnz];
         for (int gIdx = 0; gIdx < nFeatures; gIdx++) {
             for (long k = indptr[gIdx]; k < indptr[gIdx + 1]; k++) {
                 geneOf[(int) k] = gIdx;
             }
         }
-        return CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, data, (int) nnz,
+        return CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, data, nnz,
                 sel.keepsAll() ? null : sel.geneMap());
     }
 

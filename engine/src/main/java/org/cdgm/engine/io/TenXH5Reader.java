@@ -105,35 +105,11 @@ public final class TenXH5Reader {
                     + Arrays.toString(shape) + " but the file lists " + nFeatures + " features and " + nCells
                     + " barcodes");
         }
-        Dataset data = dataset(m, "data", at);
-        Dataset indices = dataset(m, "indices", at);
-        Dataset indptr = dataset(m, "indptr", at);
-        long nnz = data.getSize();
-        // checked before reading, so a corrupt header cannot trigger a huge allocation
-        check(indices.getSize() == nnz && indptr.getSize() == nCells + 1L, at + ": indptr has " + indptr.getSize()
-                + " entries for " + nCells + " barcodes (expected " + (nCells + 1L) + "), indices " + indices.getSize()
-                + " and data " + nnz);
-        check(nnz <= Integer.MAX_VALUE - 8, at + " has " + nnz + " stored values, more than one matrix can hold");
-        long[] ptr = HdfArrays.longs(indptr.getData());
-        check(ptr[0] == 0 && ptr[nCells] == nnz, at + ": indptr runs from " + ptr[0] + " to " + ptr[nCells]
-                + ", expected 0 to " + nnz);
-        for (int i = 0; i < nCells; i++) {
-            if (ptr[i + 1] < ptr[i]) {
-                throw new DataFileException(at + ": indptr decreases at barcode " + (i + 1));
-            }
-        }
-        long[] wide = HdfArrays.longs(indices.getData());
-        int[] idx = new int[wide.length];
-        for (int k = 0; k < wide.length; k++) {
-            if (wide[k] < 0 || wide[k] >= nFeatures) {
-                throw new DataFileException(at + ": feature index " + wide[k] + " outside 0.." + (nFeatures - 1));
-            }
-            idx[k] = (int) wide[k];
-        }
-        float[] values = HdfArrays.floats(data.getData());
+        CompressedArrays c = CompressedArrays.read(dataset(m, "data", at), dataset(m, "indices", at),
+                dataset(m, "indptr", at), nCells, nFeatures, "barcode", at);
         // one compressed column per barcode = one compressed row per cell
-        return CsrBuilder.canonical(nCells, sel.genes().size(), ptr, idx, values, sel.keepsAll() ? null
-                : sel.geneMap());
+        return CsrBuilder.canonical(nCells, sel.genes().size(), c.indptr(), c.indices(), c.data(),
+                sel.keepsAll() ? null : sel.geneMap());
     }
 
     private static Dataset dataset(Group g, String name, String at) throws DataFileException {
