@@ -17,13 +17,12 @@ import java.util.regex.Pattern;
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.MetadataType;
-import org.cdgm.engine.preprocess.Preprocessing;
 
 /**
  * Joins a cell metadata table (one row per cell, read with {@link TextTable}) onto a matrix by cell id, as
  * {@code adata.obs = df.loc[adata.obs_names]} would in scanpy, but forgiving where that fails: rows for cells not
- * in the matrix are ignored, and cells without a row are left out with a warning (an analysis needs each cell's
- * condition). A file that matches no cell at all is an error that shows an id from each side and, when it sees
+ * in the matrix are ignored, and cells without a row keep missing metadata with a warning (a left join, as
+ * {@code adata.obs.join(df)}; choosing a condition column then leaves them out, counted). A file that matches no cell at all is an error that shows an id from each side and, when it sees
  * one, the fix (10x's "-1" barcode suffix, another id column).
  */
 public final class MetadataJoin {
@@ -40,10 +39,10 @@ public final class MetadataJoin {
      *                 first column)
      * @param text     delimiter (0 = detect) and decimal mark ("3,5" with ',' types as the number 3.5); the other
      *                 settings are for matrices and ignored here
-     * @return the same matrix, genes and cell order, restricted to the cells the file has a row for, with every
+     * @return the same matrix, genes and cells in order (cells without a row get missing values), with every
      *         other column of the file as metadata (missing values "", NA, NaN, null, none as null; each column
      *         typed INTEGER, DOUBLE or STRING by {@link MetadataType#infer}) and the warnings of {@code a} plus one
-     *         when cells were left out
+     *         when cells have no row
      * @throws DataFileException when the file cannot be read, lacks the id column, repeats an id, or matches none
      *                           of the cells
      */
@@ -66,23 +65,24 @@ public final class MetadataJoin {
             Integer before = rowOf.put(cell, i);
             if (before != null) {
                 throw new DataFileException(file + ": cell '" + cell + "' appears on rows " + t.line(before) + " and "
-                        + t.line(i) + " (" + t.label(id) + "); each cell needs one row");
+                        + t.line(i) + " (" + t.label(id) + "); each cell needs one row (is the cell id in another column? "
+                        + "choose the metadata id column)");
             }
         }
         List<String> cells = a.cellIds();
-        List<Integer> kept = new ArrayList<>();
-        List<Integer> keptRows = new ArrayList<>();
+        int matched = 0;
+        List<Integer> rowOfCell = new ArrayList<>(cells.size()); // -1: no row, metadata missing
         String unmatched = null;
-        for (int c = 0; c < cells.size(); c++) {
-            Integer row = rowOf.get(cells.get(c));
+        for (String cell : cells) {
+            Integer row = rowOf.get(cell);
+            rowOfCell.add(row == null ? -1 : row);
             if (row != null) {
-                kept.add(c);
-                keptRows.add(row);
+                matched++;
             } else if (unmatched == null) {
-                unmatched = cells.get(c);
+                unmatched = cell;
             }
         }
-        if (kept.isEmpty()) {
+        if (matched == 0) {
             throw new DataFileException(noMatch(t, id, cells, rowOf));
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -98,25 +98,24 @@ public final class MetadataJoin {
                 throw new DataFileException(file + ": column '" + name + "' appears twice (columns " + (before + 1)
                         + " and " + (j + 1) + "); rename one");
             }
-            List<String> raw = new ArrayList<>(keptRows.size());
-            for (int row : keptRows) {
-                raw.add(t.get(row, j));
+            List<String> raw = new ArrayList<>(rowOfCell.size());
+            for (int row : rowOfCell) {
+                raw.add(row < 0 ? "" : t.get(row, j));
             }
             TextTable.Column col = TextTable.metadataColumn(raw, text.decimal());
             columns.put(name, col.values());
             types.put(name, col.type());
         }
         AnnotatedMatrix base = a;
-        if (kept.size() < cells.size()) {
-            base = Preprocessing.selectCells(a, kept.stream().mapToInt(Integer::intValue).toArray());
-            int extra = rowOf.size() - kept.size();
-            base = base.withWarning((cells.size() - kept.size()) + " of " + cells.size() + " cells have no row in "
-                    + file + " (e.g. '" + unmatched + "') and were left out; the file's ids look like '"
-                    + exampleOutside(t, id, cells) + "'" + (extra > 0 ? "; " + extra + " of its rows match no cell"
-                    : ""));
+        if (matched < cells.size()) {
+            int extra = rowOf.size() - matched;
+            base = base.withWarning((cells.size() - matched) + " of " + cells.size() + " cells have no row in "
+                    + file + " (e.g. '" + unmatched + "'), so their metadata are missing and they are left out when "
+                    + "a condition column is chosen; the file's ids look like '" + exampleOutside(t, id, cells) + "'"
+                    + (extra > 0 ? "; " + extra + " of its rows match no cell" : ""));
         }
         return new AnnotatedMatrix(base.matrix(), base.genes(), base.cellIds(),
-                new CellMetadata(kept.size(), columns, types), base.warnings());
+                new CellMetadata(cells.size(), columns, types), base.warnings());
     }
 
     /** Why nothing matched, with an id from each side and the fix when one is visible. */

@@ -42,8 +42,12 @@ import org.cdgm.engine.data.MetadataType;
  * Row numbers in messages ({@link #line(int)}) are 1-based lines of the file, the header being line 1.
  */
 public final class TextTable {
-    /** Values meaning "missing" in R, pandas and spreadsheets, compared case-insensitively. */
-    private static final Set<String> MISSING = Set.of("", "na", "nan", "null", "none");
+    /**
+     * Values meaning "missing", compared case-insensitively: pandas' default {@code na_values} (which include R's
+     * NA and Excel's #N/A) plus "none".
+     */
+    private static final Set<String> MISSING = Set.of("", "na", "nan", "null", "none", "n/a", "#n/a", "#n/a n/a",
+            "#na", "<na>", "-nan", "-1.#ind", "-1.#qnan", "1.#ind", "1.#qnan");
     private static final Set<String> NON_FINITE = Set.of("inf", "+inf", "-inf", "infinity", "+infinity",
             "-infinity");
     private static final int SAMPLE_RECORDS = 20;
@@ -349,7 +353,7 @@ public final class TextTable {
     }
 
     public static boolean isMissing(String s) {
-        return s.length() <= 4 && MISSING.contains(s.toLowerCase(Locale.ROOT));
+        return s.length() <= 9 && MISSING.contains(s.trim().toLowerCase(Locale.ROOT));
     }
 
     /** @param decimal the decimal mark, '.' or ',' */

@@ -54,9 +54,11 @@ public final class Preprocessing {
     }
 
     /**
-     * The {@code top} most variable genes, scanpy's "seurat" flavour: per gene, mean and dispersion (variance /
-     * mean) of log1p(10,000 x counts / library), dispersions z-scored within 20 bins of mean expression.
-     * Returned in their original order.
+     * The {@code top} most variable genes, scanpy's {@code highly_variable_genes(flavor="seurat")} on
+     * log1p(10,000 x counts / library) as scanpy computes it: per gene, mean and variance (n - 1) of the normalised
+     * counts (scanpy takes expm1 of the log data first), dispersion log(variance / mean) (undefined for a constant
+     * gene), then log1p(mean); dispersions z-scored within 20 equal-width bins of that mean. Returned in their
+     * original order.
      */
     public static AnnotatedMatrix highlyVariableGenes(AnnotatedMatrix a, int top) {
         CellMatrix m = a.matrix();
@@ -80,7 +82,7 @@ public final class Preprocessing {
             }
             double scale = lib > 0 ? 1e4 / lib : 0;
             for (int g = 0; g < genes; g++) {
-                double v = Math.log1p(row[g] * scale);
+                double v = row[g] * scale; // expm1(log1p(x)): scanpy's seurat flavour works on normalised counts
                 sum[g] += v;
                 sq[g] += v * v;
             }
@@ -89,9 +91,12 @@ public final class Preprocessing {
         double[] mean = new double[genes];
         double[] dispersion = new double[genes];
         for (int g = 0; g < genes; g++) {
-            mean[g] = sum[g] / n;
-            double var = n > 1 ? (sq[g] - n * mean[g] * mean[g]) / (n - 1) : 0;
-            dispersion[g] = mean[g] > 0 ? Math.log(Math.max(var / mean[g], 1e-12)) : Double.NEGATIVE_INFINITY;
+            double mu = sum[g] / n;
+            double var = n > 1 ? Math.max(0, (sq[g] - n * mu * mu) / (n - 1)) : 0;
+            mu = mu == 0 ? 1e-12 : mu;
+            double d = var / mu;
+            dispersion[g] = d > 0 ? Math.log(d) : Double.NaN; // scanpy: a zero dispersion is NaN, never selected
+            mean[g] = Math.log1p(mu);
         }
         double[] normalised = binZScores(mean, dispersion, 20);
         Integer[] order = IntStream.range(0, genes).boxed().toArray(Integer[]::new);

@@ -72,17 +72,32 @@ class MetadataJoinTest {
     }
 
     @Test
-    void partialMatchKeepsTheAnnotatedCellsWithAWarning() throws Exception {
+    void partialMatchIsALeftJoinWithAWarning() throws Exception {
         Path f = write("m.csv", "cell,condition\nc1,x\nc3,y\nc9,z\n");
         AnnotatedMatrix m = join(cells("c1", "c2", "c3"), f, "cell");
-        assertEquals(List.of("c1", "c3"), m.cellIds());
-        assertEquals(2, m.matrix().cells());
-        assertEquals(3.0, m.matrix().get(1, 0), 0, "c3's values follow it");
-        assertEquals(List.of("x", "y"), m.metadata().column("condition"));
+        assertEquals(List.of("c1", "c2", "c3"), m.cellIds());
+        assertEquals(java.util.Arrays.asList("x", null, "y"), m.metadata().column("condition"));
+        // with a condition column, the cell without a row is left out and counted
+        org.cdgm.engine.preprocess.PreparedCells p = org.cdgm.engine.preprocess.CellPreparation.prepare(m,
+                new org.cdgm.engine.preprocess.PreparationSettings("condition", java.util.Set.of("x"), null, 0, 0, 0));
+        assertEquals(List.of("c1", "c3"), p.data().cellIds());
+        assertEquals(1, p.dropped());
         assertEquals(2, m.warnings().size());
         assertEquals("earlier warning", m.warnings().get(0));
         assertMentions(new Exception(m.warnings().get(1)), "1 of 3 cells have no row in", "m.csv", "(e.g. 'c2')",
-                "left out", "the file's ids look like 'c9'", "1 of its rows match no cell");
+                "metadata are missing", "the file's ids look like 'c9'", "1 of its rows match no cell");
+    }
+
+    @Test
+    void pandasMissingValuesAreMissingNeverTarget() throws Exception {
+        Path f = write("m.csv", "cell,cond,score\nc1,ctrl,1.5\nc2,#N/A,N/A\nc3,stim,2\nc4,<NA>,-nan\n");
+        AnnotatedMatrix m = join(cells("c1", "c2", "c3", "c4"), f, "cell");
+        assertEquals(java.util.Arrays.asList("ctrl", null, "stim", null), m.metadata().column("cond"));
+        assertEquals(org.cdgm.engine.data.MetadataType.DOUBLE, m.metadata().type("score"));
+        org.cdgm.engine.preprocess.PreparedCells p = org.cdgm.engine.preprocess.CellPreparation.prepare(m,
+                new org.cdgm.engine.preprocess.PreparationSettings("cond", java.util.Set.of("ctrl"), null, 0, 0, 0));
+        assertEquals(1, p.target());
+        assertEquals(2, p.dropped());
     }
 
     @Test

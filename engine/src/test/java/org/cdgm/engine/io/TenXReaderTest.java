@@ -139,11 +139,12 @@ class TenXReaderTest {
     }
 
     @Test
-    void partialMetadataKeepsTheAnnotatedCellsWithAWarning() throws Exception {
+    void partialMetadataLeavesTheOtherCellsUnannotatedWithAWarning() throws Exception {
         Path f = folder(MTX, "A\nB\nC\n", "c1\nc2\n");
         Files.writeString(tmp.resolve("meta.csv"), "barcode,condition\nc1,background\n");
         AnnotatedMatrix m = TenXReader.read(f, tmp.resolve("meta.csv"), "barcode");
-        assertEquals(List.of("c1"), m.cellIds());
+        assertEquals(List.of("c1", "c2"), m.cellIds());
+        assertEquals(java.util.Arrays.asList("background", null), m.metadata().column("condition"));
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("1 of 2 cells")), m.warnings().toString());
         assertFails(() -> TenXReader.read(f, tmp.resolve("meta.csv"), "cell"), "column 'cell'");
     }
