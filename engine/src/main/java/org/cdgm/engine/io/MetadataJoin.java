@@ -41,7 +41,7 @@ public final class MetadataJoin {
      *                 settings are for matrices and ignored here
      * @return the same matrix, genes and cells in order (cells without a row get missing values), with every
      *         other column of the file as metadata (missing values "", NA, NaN, null, none as null; each column
-     *         typed INTEGER, DOUBLE or STRING by {@link MetadataType#infer}) and the warnings of {@code a} plus one
+     *         typed INTEGER, DOUBLE or STRING by {@link TextTable#metadataColumn}) and the warnings of {@code a} plus one
      *         when cells have no row
      * @throws DataFileException when the file cannot be read, lacks the id column, repeats an id, or matches none
      *                           of the cells

@@ -424,7 +424,11 @@ public final class TextTable {
         return Double.parseDouble(decimal == ',' ? s.replace(',', '.') : s);
     }
 
-    /** A metadata column: values with null for missing, and the type that table programs would give it. */
+    /**
+     * A metadata column: values with null for missing, and the type that table programs would give it: INTEGER
+     * when every non-missing value is a whole number, DOUBLE when every one is a number, else (or when all are
+     * missing) STRING.
+     */
     public record Column(List<String> values, MetadataType type) {
     }
 
@@ -435,18 +439,33 @@ public final class TextTable {
      */
     public static Column metadataColumn(List<String> raw, char decimal) {
         List<String> values = new ArrayList<>(raw.size());
+        boolean any = false;
         boolean numbers = true;
+        boolean whole = true;
         for (String s : raw) {
             if (isMissing(s)) {
                 values.add(null);
             } else {
                 values.add(s);
+                any = true;
                 numbers &= isNumber(s, decimal);
+                whole &= numbers && isLong(s);
             }
         }
         if (decimal == ',' && numbers) {
             values.replaceAll(v -> v == null ? null : v.replace(',', '.'));
         }
-        return new Column(values, MetadataType.infer(values));
+        MetadataType type = !any || !numbers ? MetadataType.STRING : whole ? MetadataType.INTEGER : MetadataType.DOUBLE;
+        return new Column(values, type);
+    }
+
+    /** A whole number that fits 64 bits (pandas' int64); "1e3" and "2.0" are decimals, as pandas reads them. */
+    private static boolean isLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
