@@ -2,11 +2,17 @@ package org.cdgm.engine.preprocess;
 
 import org.cdgm.engine.data.CellMatrix;
 
-/** A view of selected cells and genes of another matrix, in the given orders; no values are copied. */
+/**
+ * A view of selected cells and genes of another matrix, in the given orders; no values are copied. A view of a view
+ * points straight at the underlying matrix (indices composed), so the preparation's successive cell and gene
+ * selections cost one indirection, not one per step.
+ */
 public final class SubsetCellMatrix implements CellMatrix {
     private final CellMatrix base;
     private final int[] cells;
     private final int[] genes;
+    /** Whether every gene of the base is kept in its order: rows can then be summed by the base itself. */
+    private final boolean allGenes;
 
     public SubsetCellMatrix(CellMatrix base, int[] cells, int[] genes) {
         for (int c : cells) {
@@ -19,9 +25,20 @@ public final class SubsetCellMatrix implements CellMatrix {
                 throw new IllegalArgumentException("Gene index " + g + " outside 0.." + (base.genes() - 1));
             }
         }
-        this.base = base;
-        this.cells = cells.clone();
-        this.genes = genes.clone();
+        if (base instanceof SubsetCellMatrix view) {
+            this.base = view.base;
+            this.cells = java.util.Arrays.stream(cells).map(c -> view.cells[c]).toArray();
+            this.genes = java.util.Arrays.stream(genes).map(g -> view.genes[g]).toArray();
+        } else {
+            this.base = base;
+            this.cells = cells.clone();
+            this.genes = genes.clone();
+        }
+        boolean identity = this.genes.length == this.base.genes();
+        for (int j = 0; identity && j < this.genes.length; j++) {
+            identity = this.genes[j] == j;
+        }
+        this.allGenes = identity;
     }
 
     @Override
@@ -50,5 +67,20 @@ public final class SubsetCellMatrix implements CellMatrix {
                 dest[r * genes.length + j] = full[genes[j]];
             }
         }
+    }
+
+    /** The base's own row sum when all genes are kept (a sparse row sums its stored values only). */
+    @Override
+    public double rowSum(int cell) {
+        if (allGenes) {
+            return base.rowSum(cells[cell]);
+        }
+        float[] full = new float[base.genes()];
+        base.copyRows(new int[] {cells[cell]}, full);
+        double s = 0;
+        for (int g : genes) {
+            s += full[g];
+        }
+        return s;
     }
 }

@@ -136,4 +136,31 @@ class PreprocessingTest {
         assertEquals(2386, byGuide.background().cells());
         assertEquals(299, Preprocessing.filterGenes(screen, 1).genes().size());
     }
+
+    @Test
+    void viewsOfViewsComposeAndSumRowsLikeTheirValues() {
+        double[][] x = {{1, 0, 2, 0}, {0, 3, 0, 4}, {5, 0, 0, 6}};
+        org.cdgm.engine.data.SparseCellMatrix sparse = new org.cdgm.engine.data.SparseCellMatrix(3, 4,
+                new long[] {0, 2, 4, 6}, new int[] {0, 2, 1, 3, 0, 3}, new float[] {1, 2, 3, 4, 5, 6});
+        SubsetCellMatrix outer = new SubsetCellMatrix(new SubsetCellMatrix(sparse, new int[] {2, 0, 1},
+                new int[] {0, 1, 2, 3}), new int[] {2, 0}, new int[] {3, 0});
+        // cells (1, 2) of the base, genes (3, 0)
+        assertEquals(4.0, outer.get(0, 0));
+        assertEquals(6.0, outer.get(1, 0));
+        assertEquals(5.0, outer.get(1, 1));
+        SubsetCellMatrix allGenes = new SubsetCellMatrix(sparse, new int[] {2, 1}, new int[] {0, 1, 2, 3});
+        for (SubsetCellMatrix m : new SubsetCellMatrix[] {outer, allGenes}) {
+            float[] row = new float[m.genes()];
+            for (int i = 0; i < m.cells(); i++) {
+                m.copyRows(new int[] {i}, row);
+                double sum = 0;
+                for (float v : row) {
+                    sum += v;
+                }
+                assertEquals(sum, m.rowSum(i));
+            }
+        }
+        assertEquals(11.0, allGenes.rowSum(0));
+        assertEquals(x[1][1] + x[1][3], allGenes.rowSum(1));
+    }
 }
