@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
@@ -55,8 +56,8 @@ public final class H5adReader {
 
     /** @param layer null for X, a name under layers/ (e.g. "counts"), or "raw" for raw/X */
     public static AnnotatedMatrix read(Path file, String layer) throws IOException {
-        MatrixReadRequest r = MatrixReadRequest.of(file);
-        return read(new MatrixReadRequest(file, MatrixFormat.H5AD, layer, null, null, r.featureTypes(), r.csv()));
+        return read(new MatrixReadRequest(file, MatrixFormat.H5AD, layer, null, null, Set.of(),
+                CsvMatrixOptions.defaults()));
     }
 
     private static AnnotatedMatrix read(HdfFile h5, Path file, MatrixReadRequest r) throws IOException {
@@ -81,8 +82,8 @@ public final class H5adReader {
         FeatureTable table = new FeatureTable(column(var, "gene_ids", features), features, types(var));
         FeatureTable.Selection sel = table.select(r, file);
         List<String> warnings = new ArrayList<>(sel.warnings());
-        CellMatrix m = matrix(x, cells.size(), features.size(), sel, file, where);
-        if (!isInteger(x) && layer == null) {
+        Loaded m = matrix(x, cells.size(), features.size(), sel, file, where);
+        if (!m.counts() && layer == null) {
             List<String> counts = integerAlternatives(h5);
             if (!counts.isEmpty()) {
                 String first = counts.get(0).equals("raw/X") ? RAW : counts.get(0).substring("layers/".length());
@@ -93,7 +94,7 @@ public final class H5adReader {
             }
         }
         CellMetadata meta = metadata(obs, cells.size(), file, warnings);
-        return new AnnotatedMatrix(m, sel.genes(), cells, meta, warnings);
+        return new AnnotatedMatrix(m.matrix(), sel.genes(), cells, meta, warnings);
     }
 
     private static Group rawVar(HdfFile h5, Path file) throws DataFileException {
@@ -203,8 +204,15 @@ public final class H5adReader {
         return null;
     }
 
-    private static CellMatrix matrix(Node x, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
-                                     String where) throws DataFileException {
+    /**
+     * A matrix as read, and whether its stored values are whole non-negative numbers (counts), judged on the
+     * arrays already in memory rather than by reading the element again.
+     */
+    private record Loaded(CellMatrix matrix, boolean counts) {
+    }
+
+    private static Loaded matrix(Node x, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
+                                 String where) throws DataFileException {
         if (x instanceof Dataset d) {
             return dense(d, nCells, nFeatures, sel, file, where);
         }
@@ -233,9 +241,10 @@ public final class H5adReader {
         float[] data = c.data();
         int nnz = data.length;
         int nGenes = sel.genes().size();
+        boolean counts = whole(data); // before CsrBuilder, which compacts the arrays in place
         if (csr) {
-            return CsrBuilder.canonical(nCells, nGenes, indptr, c.indices(), data, sel.keepsAll() ? null
-                    : sel.geneMap());
+            return new Loaded(CsrBuilder.canonical(nCells, nGenes, indptr, c.indices(), data, sel.keepsAll() ? null
+                    : sel.geneMap()), counts);
         }
         // CSC: column g holds genes' cells; as triplets by cell they become rows
         int[] cellOf = c.indices();
@@ -245,11 +254,11 @@ public final class H5adReader {
                 geneOf[(int) k] = gIdx;
             }
         }
-        return CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, data, nnz,
-                sel.keepsAll() ? null : sel.geneMap());
+        return new Loaded(CsrBuilder.fromTriplets(nCells, nGenes, cellOf, geneOf, data, nnz,
+                sel.keepsAll() ? null : sel.geneMap()), counts);
     }
 
-    private static CellMatrix dense(Dataset d, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
+    private static Loaded dense(Dataset d, int nCells, int nFeatures, FeatureTable.Selection sel, Path file,
                                     String where) throws DataFileException {
         int[] dims = d.getDimensions();
         if (dims.length != 2 || dims[0] != nCells || dims[1] != nFeatures) {
@@ -264,18 +273,20 @@ public final class H5adReader {
         Object data = d.getData();
         int[] map = sel.geneMap();
         float[] values = new float[nCells * nGenes];
+        boolean counts = true;
         for (int i = 0; i < nCells; i++) {
             float[] row = HdfArrays.floats(Array.get(data, i));
+            counts = counts && whole(row);
             for (int j = 0; j < nFeatures; j++) {
                 if (map[j] >= 0) {
                     values[i * nGenes + map[j]] = row[j];
                 }
             }
         }
-        return new DenseCellMatrix(nCells, nGenes, values);
+        return new Loaded(new DenseCellMatrix(nCells, nGenes, values), counts);
     }
 
-    /** Whether the matrix's stored values are whole numbers (integer type, or floats with integral values). */
+    /** Whether a layer's stored values are whole numbers (integer type, or floats with integral values). */
     private static boolean isInteger(Node x) {
         Dataset values = x instanceof Dataset d ? d
                 : x instanceof Group g && g.getChildren().get("data") instanceof Dataset d ? d : null;
