@@ -60,7 +60,31 @@ public final class H5adReader {
                 CsvMatrixOptions.defaults()));
     }
 
-    private static AnnotatedMatrix read(HdfFile h5, Path file, MatrixReadRequest r) throws IOException {
+    /**
+     * Genes (var's index after the feature-type selection), cells (obs's index) and obs, after checking that the
+     * chosen matrix exists; its values are not read.
+     */
+    static MatrixHeader header(MatrixReadRequest r) throws IOException {
+        Path file = r.path();
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file + " does not exist or is not a file");
+        }
+        try (HdfFile h5 = new HdfFile(file)) {
+            Elements e = elements(h5, file, r);
+            List<String> warnings = new ArrayList<>(e.selection().warnings());
+            CellMetadata meta = metadata(e.obs(), e.cells().size(), file, warnings);
+            return new MatrixHeader(e.selection().genes(), e.cells(), meta, warnings);
+        } catch (HdfException e) {
+            throw new DataFileException(file + " is not a readable HDF5/h5ad file: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a read and a header share: the chosen matrix's node, cells, features and their selection. */
+    private record Elements(String layer, String where, Node x, Group obs, List<String> cells, int features,
+                            FeatureTable.Selection selection) {
+    }
+
+    private static Elements elements(HdfFile h5, Path file, MatrixReadRequest r) throws IOException {
         Node obsNode = h5.getChildren().get("obs");
         Node varNode = h5.getChildren().get("var");
         if (obsNode instanceof Dataset || varNode instanceof Dataset) {
@@ -80,10 +104,16 @@ public final class H5adReader {
         List<String> cells = index(obs, file);
         List<String> features = index(var, file);
         FeatureTable table = new FeatureTable(column(var, "gene_ids", features), features, types(var));
-        FeatureTable.Selection sel = table.select(r, file);
+        return new Elements(layer, where, x, obs, cells, features.size(), table.select(r, file));
+    }
+
+    private static AnnotatedMatrix read(HdfFile h5, Path file, MatrixReadRequest r) throws IOException {
+        Elements e = elements(h5, file, r);
+        FeatureTable.Selection sel = e.selection();
+        List<String> cells = e.cells();
         List<String> warnings = new ArrayList<>(sel.warnings());
-        Loaded m = matrix(x, cells.size(), features.size(), sel, file, where);
-        if (!m.counts() && layer == null) {
+        Loaded m = matrix(e.x(), cells.size(), e.features(), sel, file, e.where());
+        if (!m.counts() && e.layer() == null) {
             List<String> counts = integerAlternatives(h5);
             if (!counts.isEmpty()) {
                 String first = counts.get(0).equals("raw/X") ? RAW : counts.get(0).substring("layers/".length());
@@ -93,7 +123,7 @@ public final class H5adReader {
                         + "' for them");
             }
         }
-        CellMetadata meta = metadata(obs, cells.size(), file, warnings);
+        CellMetadata meta = metadata(e.obs(), cells.size(), file, warnings);
         return new AnnotatedMatrix(m.matrix(), sel.genes(), cells, meta, warnings);
     }
 

@@ -3,7 +3,10 @@ package org.cdgm.engine.io;
 import java.io.IOException;
 import java.nio.file.Files;
 
+import java.util.List;
+
 import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.DenseCellMatrix;
 
 /**
  * One entry point for every count-matrix format: resolves the format, calls its reader and joins the cell
@@ -31,5 +34,41 @@ public final class MatrixFiles {
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
         };
         return r.metadataFile() == null ? a : MetadataJoin.join(a, r.metadataFile(), r.metadataIdColumn(), r.csv());
+    }
+
+    /**
+     * The genes, cells and cell metadata a {@link #read} of the same request returns, without reading the counts:
+     * a 10x folder's features and barcodes files, a 10x .h5's feature and barcode datasets, an h5ad's var, obs and
+     * the presence of the chosen matrix; the metadata file is joined as {@link #read} joins it. Delimited text is
+     * the exception: which columns are genes (numbers) and which are metadata (text), and the metadata's values,
+     * are known only from every line, so the table is read as a whole (its matrix then dropped).
+     *
+     * @throws DataFileException as {@link #read} would for the same files, except for faults in the counts
+     * @throws IOException       when the file system fails
+     */
+    public static MatrixHeader readHeader(MatrixReadRequest r) throws IOException {
+        if (!Files.exists(r.path())) {
+            throw new DataFileException(r.path() + " does not exist");
+        }
+        MatrixHeader h = switch (r.format().resolve(r.path())) {
+            case TEN_X -> TenXReader.header(r);
+            case TEN_X_H5 -> TenXH5Reader.header(r);
+            case H5AD -> H5adReader.header(r);
+            case CSV -> header(CsvMatrixReader.read(r.path(), r.csv()));
+            case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
+        };
+        if (r.metadataFile() == null) {
+            return h;
+        }
+        // The join needs only the cell ids: a cells x 0 matrix stands in for the counts.
+        AnnotatedMatrix shell = new AnnotatedMatrix(new DenseCellMatrix(h.cells(), 0, new float[0]), List.of(),
+                h.cellIds(), h.metadata(), h.warnings());
+        AnnotatedMatrix joined = MetadataJoin.join(shell, r.metadataFile(), r.metadataIdColumn(), r.csv());
+        return new MatrixHeader(h.genes(), h.cellIds(), joined.metadata(), joined.warnings());
+    }
+
+    /** The header of a matrix already read. */
+    static MatrixHeader header(AnnotatedMatrix a) {
+        return new MatrixHeader(a.genes(), a.cellIds(), a.metadata(), a.warnings());
     }
 }

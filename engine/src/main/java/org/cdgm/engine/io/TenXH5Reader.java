@@ -53,6 +53,23 @@ public final class TenXH5Reader {
         }
     }
 
+    /** Genes (after the feature-type selection) and barcodes, without reading the count arrays. */
+    static MatrixHeader header(MatrixReadRequest r) throws IOException {
+        Path file = r.path();
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file + " does not exist or is not a file");
+        }
+        try (HdfFile h5 = new HdfFile(file)) {
+            Group m = matrixGroup(h5, file);
+            String at = file + ": " + m.getPath();
+            FeatureTable.Selection sel = features(m, at).select(r, file);
+            List<String> cells = AnnDataColumn.plain(dataset(m, "barcodes", at).getData()).values();
+            return new MatrixHeader(sel.genes(), cells, CellMetadata.none(cells.size()), sel.warnings());
+        } catch (HdfException e) {
+            throw new DataFileException(file + " is not a readable HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
     private static Group matrixGroup(HdfFile h5, Path file) throws DataFileException {
         if (h5.getChildren().get("matrix") instanceof Group g) {
             return g;

@@ -68,6 +68,14 @@ public final class TenXReader {
         return new AnnotatedMatrix(m, sel.genes(), cells, CellMetadata.none(cells.size()), sel.warnings());
     }
 
+    /** Genes (after the feature-type selection) and barcodes, without reading matrix.mtx. */
+    static MatrixHeader header(MatrixReadRequest r) throws IOException {
+        Files10x f = locate(r.path());
+        FeatureTable.Selection sel = features(f.features()).select(r, f.features());
+        List<String> cells = lines(f.barcodes());
+        return new MatrixHeader(sel.genes(), cells, CellMetadata.none(cells.size()), sel.warnings());
+    }
+
     /** The three files: exact names first, then one prefix shared by all three; else the folder's listing. */
     static Files10x locate(Path path) throws IOException {
         if (Files.isRegularFile(path)) {

@@ -64,7 +64,10 @@ public final class CellPreparation {
                 a = Preprocessing.filterGenes(a, s.minCellsPerGene());
             }
             if (s.topGenes() > 0 && s.topGenes() < a.genes().size()) {
-                a = Preprocessing.highlyVariableGenes(a, s.topGenes());
+                int from = a.genes().size();
+                a = Preprocessing.highlyVariableGenes(a, s.topGenes()).withWarning("Kept the " + s.topGenes()
+                        + " most highly variable of " + from + " genes (setting 'highly variable genes'; 0 keeps "
+                        + "every gene)");
             }
             double[] after = Preprocessing.librarySizes(a.matrix());
             int[] keep = IntStream.range(0, after.length).filter(i -> after[i] != 0 || before[i] == 0).toArray();

@@ -49,6 +49,20 @@ public record PreparationSettings(String conditionColumn, Set<String> background
         }
     }
 
+    /**
+     * The number of highly variable genes scvi-tools' tutorials keep ({@code n_top_genes=2000}); the KNIME
+     * reader's default, so a 33,000-gene file never becomes a 33,000-column table unasked.
+     */
+    public static final int USUAL_TOP_GENES = 2000;
+
+    /**
+     * Whether every gene of a read reaches the prepared data, so the genes are known before the counts are read:
+     * no minimum cells per gene, and no highly variable selection or one that keeps at least {@code genesRead}.
+     */
+    public boolean keepsEveryGene(int genesRead) {
+        return minCellsPerGene == 0 && (topGenes == 0 || topGenes >= genesRead);
+    }
+
     /** No condition column and no filters: every cell and gene as read. */
     public static PreparationSettings none() {
         return new PreparationSettings(null, Set.of(), null, 0, 0, 0);

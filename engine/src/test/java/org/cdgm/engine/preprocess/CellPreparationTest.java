@@ -2,6 +2,7 @@ package org.cdgm.engine.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,20 @@ class CellPreparationTest {
         assertEquals(-1, p.background());
         assertTrue(p.warnings().get(0).startsWith("1 cell had counts only on genes removed by the gene selection")
                 && p.warnings().get(0).contains("'c3'"), p.warnings().toString());
+    }
+
+    @Test
+    void aHighlyVariableSelectionSaysSoAndWhichSettingChangesIt() {
+        PreparedCells p = CellPreparation.prepare(cells("ctrl", "ko", "ko", "ctrl"),
+                new PreparationSettings(null, Set.of(), null, 0, 0, 2));
+        assertEquals(2, p.data().genes().size());
+        assertTrue(p.warnings().contains("Kept the 2 most highly variable of 3 genes (setting 'highly variable "
+                + "genes'; 0 keeps every gene)"), p.warnings().toString());
+        PreparationSettings hvg = new PreparationSettings(null, Set.of(), null, 0, 0, 2000);
+        assertTrue(hvg.keepsEveryGene(2000));
+        assertFalse(hvg.keepsEveryGene(2001));
+        assertTrue(PreparationSettings.none().keepsEveryGene(33_538));
+        assertFalse(new PreparationSettings(null, Set.of(), null, 3, 0, 0).keepsEveryGene(10));
     }
 
     @Test
