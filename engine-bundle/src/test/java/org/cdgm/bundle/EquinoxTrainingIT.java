@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,44 +20,46 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * Starts a real Equinox framework, installs the org.cdgm.engine bundle the build produced (unpacked, as KNIME
- * installs it) and trains a model inside it through {@code org.cdgm.engine.app.SelfCheck}. Proves that the
- * embedded ND4J finds its backend through the bundle's class loader and loads its native libraries there.
+ * Starts a real Equinox, installs the org.cdgm.engine bundle the build produced and the five platform fragments
+ * (the running platform's unpacked, as KNIME installs them) and trains a model inside it through
+ * {@code org.cdgm.engine.app.SelfCheck}. Proves that the embedded ND4J finds its backend through the bundle's class
+ * loader and loads its native libraries from the platform fragment attached to it.
  */
 class EquinoxTrainingIT {
     @TempDir
     static Path work;
     private static Framework framework;
     private static Bundle engine;
+    private static Platform platform;
 
     @BeforeAll
-    static void startFrameworkAndInstallBundle() throws Exception {
+    static void startFrameworkAndInstallBundles() throws Exception {
+        platform = Platform.running().orElse(null);
+        Assumptions.assumeTrue(platform != null, "no cdgm natives for this machine's os/arch");
         Path jar = Path.of(System.getProperty("cdgm.bundle.jar"));
         assertTrue(Files.isRegularFile(jar), "bundle jar not built: " + jar);
-        Path unpacked = unpack(jar, work.resolve("plugins/org.cdgm.engine"));
-        Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, work.resolve("osgi-storage").toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        // No boot delegation beyond java.*: the bundle must resolve what it needs through OSGi wiring and the
-        // system bundle's JDK exports, as it will in KNIME.
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow();
-        framework = factory.newFramework(config);
-        framework.start();
+        framework = Bundles.start(work.resolve("osgi-storage"), null);
         BundleContext context = framework.getBundleContext();
-        engine = context.installBundle("reference:" + unpacked.toUri());
+        engine = context.installBundle("reference:" + Bundles.unpack(jar, work.resolve("plugins/org.cdgm.engine")).toUri());
+        for (Platform p : Platform.ALL) {
+            Path fragment = p.equals(platform)
+                    ? Bundles.unpack(p.fragmentJar(), work.resolve("plugins/" + p.fragmentName())) : p.fragmentJar();
+            context.installBundle("reference:" + fragment.toUri());
+        }
         engine.start();
     }
 
     @AfterAll
     static void stopFramework() throws Exception {
-        if (framework != null) {
-            framework.stop();
-            framework.waitForStop(30_000);
-        }
+        Bundles.stop(framework);
+    }
+
+    @Test
+    void theRunningPlatformsFragmentAttachesToTheEngine() {
+        assertEquals(Set.of(platform.fragmentName()), Bundles.attachedFragments(engine));
     }
 
     @Test
@@ -73,13 +71,16 @@ class EquinoxTrainingIT {
         assertFalse(exports.contains("org.nd4j") || exports.contains("org.bytedeco"),
                 "ND4J/JavaCPP must stay private to the bundle: " + exports);
         String classPath = engine.getHeaders().get(Constants.BUNDLE_CLASSPATH);
-        for (String jar : new String[] {"lib/cdgm-engine-", "lib/nd4j-api-", "-linux-x86_64.jar",
-                "lib/openblas-0.3.19-1.5.7-linux-x86_64.jar", "lib/javacpp-1.5.7-linux-x86_64.jar"}) {
+        for (String jar : new String[] {"lib/cdgm-engine-", "lib/nd4j-api-", "lib/nd4j-native-1.0.0-M2.1.jar",
+                "lib/openblas-0.3.19-1.5.7.jar", "lib/javacpp-1.5.7.jar"}) {
             assertTrue(classPath.contains(jar), jar + " missing from Bundle-ClassPath " + classPath);
         }
         for (String entry : classPath.split(",")) {
             assertTrue(entry.equals(".") || engine.getEntry(entry) != null, entry + " is on Bundle-ClassPath but "
                     + "not in the bundle");
+        }
+        for (Platform p : Platform.ALL) {
+            assertFalse(classPath.contains(p.javacpp()), "natives of " + p + " belong in its fragment: " + classPath);
         }
     }
 
@@ -104,25 +105,5 @@ class EquinoxTrainingIT {
         assertTrue(Long.parseLong(result.get("modelBytes")) > 1000);
         assertNotNull(Files.list(work.resolve("self-check/natives")).findAny().orElse(null),
                 "JavaCPP should unpack natives into the bundle-private cache folder");
-    }
-
-    private static Path unpack(Path jar, Path target) throws IOException {
-        try (JarFile jf = new JarFile(jar.toFile())) {
-            for (JarEntry e : java.util.Collections.list(jf.entries())) {
-                Path out = target.resolve(e.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException("bad entry " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    try (InputStream in = jf.getInputStream(e)) {
-                        Files.copy(in, out);
-                    }
-                }
-            }
-        }
-        return target;
     }
 }

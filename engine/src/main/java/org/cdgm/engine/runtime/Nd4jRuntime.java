@@ -1,7 +1,10 @@
 package org.cdgm.engine.runtime;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,6 +40,7 @@ public final class Nd4jRuntime {
         if (System.getProperty(MAX_PHYSICAL_BYTES_PROPERTY) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, "0");
         }
+        requireNatives(Nd4jRuntime.class.getClassLoader(), Loader.getPlatform());
         ND4JClassLoading.setNd4jClassloaderFromClass(Nd4jRuntime.class);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // Some ND4J and JavaCPP code paths still consult the context loader while the backend starts.
@@ -47,5 +51,41 @@ public final class Nd4jRuntime {
             Thread.currentThread().setContextClassLoader(previous);
         }
         return backend;
+    }
+
+    /**
+     * Fails with a message a user can act on when ND4J's native library for this computer is not on the class
+     * path (in KNIME: the platform fragment org.cdgm.engine.&lt;os&gt;.&lt;arch&gt; is missing), instead of
+     * ND4J's UnsatisfiedLinkError deep inside its backend start.
+     *
+     * @param loader   the class loader ND4J's classes come from
+     * @param platform JavaCPP's platform name, e.g. {@code linux-x86_64}, {@code macosx-arm64}
+     * @throws IllegalStateException if the library is not there
+     */
+    static void requireNatives(ClassLoader loader, String platform) {
+        String library = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/"
+                + libraryFileName("jnind4jcpu", platform);
+        if (loader.getResource(library) == null) {
+            throw new IllegalStateException("cdgm has no native libraries for this computer (" + platform + ", "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "). cdgm runs on "
+                    + String.join(", ", SUPPORTED_PLATFORMS) + ". In KNIME, reinstall the cdgm extension so that "
+                    + "its part for this platform (" + FRAGMENTS.getOrDefault(platform, "none exists yet") + ") is installed too.");
+        }
+    }
+
+    /** The platforms cdgm ships natives for: JavaCPP's name to the KNIME fragment's (engine-natives/). */
+    static final Map<String, String> FRAGMENTS = Map.of(
+            "linux-x86_64", "org.cdgm.engine.linux.x86_64",
+            "linux-arm64", "org.cdgm.engine.linux.aarch64",
+            "windows-x86_64", "org.cdgm.engine.win32.x86_64",
+            "macosx-x86_64", "org.cdgm.engine.macosx.x86_64",
+            "macosx-arm64", "org.cdgm.engine.macosx.aarch64");
+    static final List<String> SUPPORTED_PLATFORMS = FRAGMENTS.keySet().stream().sorted().toList();
+
+    private static String libraryFileName(String name, String platform) {
+        if (platform.startsWith("windows")) {
+            return name + ".dll";
+        }
+        return "lib" + name + (platform.startsWith("macosx") ? ".dylib" : ".so");
     }
 }
