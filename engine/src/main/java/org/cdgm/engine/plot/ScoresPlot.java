@@ -1,0 +1,98 @@
+package org.cdgm.engine.plot;
+
+import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.metrics.IdentifiabilityReport;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The Scorer's identifiability scores as a horizontal bar chart, one bar per score in the order given, coloured by
+ * the block the score is about (named by its prefix: {@code shared_}, {@code salient_}, after an optional
+ * {@code stability_}). A score that could not be computed (NaN) keeps its row, labelled "not computed", without a bar.
+ */
+public final class ScoresPlot {
+    private static final String SHARED = "shared space";
+    private static final String SALIENT = "salient space";
+    private static final String OTHER = "other";
+
+    private ScoresPlot() {
+    }
+
+    /**
+     * @param scores as {@link IdentifiabilityReport#rows()} or {@code SeedStability.rows()}: name, value, meaning
+     * @param size   picture size in pixels
+     * @return PNG bytes
+     * @throws InvalidInputException when there is no score, a name repeats or no value is finite
+     */
+    public static byte[] render(List<IdentifiabilityReport.Row> scores, PlotSize size) {
+        if (scores == null || scores.isEmpty()) {
+            throw new InvalidInputException("There are no scores to plot");
+        }
+        Set<String> seen = new HashSet<>();
+        boolean anyFinite = false;
+        for (IdentifiabilityReport.Row r : scores) {
+            if (!seen.add(r.metric())) {
+                throw new InvalidInputException("Score '" + r.metric() + "' appears twice; each score needs one bar");
+            }
+            anyFinite |= Double.isFinite(r.value());
+        }
+        if (!anyFinite) {
+            throw new InvalidInputException("None of the " + scores.size() + " scores has a finite value (all NaN): "
+                    + "nothing to plot");
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        // Every block is added as a series first so colours and legend order do not depend on which scores exist.
+        for (String block : List.of(SHARED, SALIENT, OTHER)) {
+            data.addValue(null, block, label(scores.get(0)));
+        }
+        for (IdentifiabilityReport.Row r : scores) {
+            data.addValue(Double.isFinite(r.value()) ? r.value() : null, block(r.metric()), label(r));
+        }
+        StackedBarRenderer bars = new StackedBarRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, ChartImages.color(0));
+        bars.setSeriesPaint(1, ChartImages.color(1));
+        bars.setSeriesPaint(2, ChartImages.color(9));
+        bars.setMaximumBarWidth(0.08);
+        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.000",
+                DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        bars.setDefaultItemLabelsVisible(true);
+        NumberAxis value = new NumberAxis("score (unitless; MCC and R\u00b2 are at most 1)");
+        CategoryAxis names = new CategoryAxis("score");
+        names.setMaximumCategoryLabelWidthRatio(0.45f);
+        CategoryPlot plot = new CategoryPlot(data, names, value, bars);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart chart = new JFreeChart(plot);
+        ChartImages.title(chart, "Identifiability scores");
+        return ChartImages.png(chart, size);
+    }
+
+    private static String label(IdentifiabilityReport.Row r) {
+        return Double.isFinite(r.value()) ? r.metric() : r.metric() + " (not computed)";
+    }
+
+    private static String block(String metric) {
+        String m = metric.startsWith("stability_") ? metric.substring("stability_".length()) : metric;
+        return m.startsWith("shared_") ? SHARED : m.startsWith("salient_") ? SALIENT : OTHER;
+    }
+}

@@ -1,0 +1,102 @@
+package org.cdgm.engine.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.plot.LatentSpacePlot.Categories;
+import org.cdgm.engine.plot.LatentSpacePlot.Cells;
+import org.cdgm.engine.plot.LatentSpacePlot.Column;
+import org.cdgm.engine.plot.LatentSpacePlot.Values;
+import org.junit.jupiter.api.Test;
+
+class LatentSpacePlotTest {
+    private static final PlotSize SIZE = new PlotSize(900, 450);
+
+    /** 300 cells, 2 shared and 3 salient dimensions, a condition, a numeric column and one missing label. */
+    static Cells cells() {
+        Random r = new Random(3);
+        int n = 300;
+        double[][] z = new double[n][2];
+        double[][] t = new double[n][3];
+        String[] condition = new String[n];
+        double[] depth = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean target = i % 2 == 0;
+            condition[i] = i == 7 ? null : target ? "target" : "background";
+            z[i] = new double[] {r.nextGaussian(), r.nextGaussian()};
+            t[i] = new double[] {target ? 2 + r.nextGaussian() : 0.1 * r.nextGaussian(), r.nextGaussian(),
+                r.nextGaussian()};
+            depth[i] = i % 10 == 0 ? Double.NaN : 1000 + i;
+        }
+        Map<String, Column> cols = new LinkedHashMap<>();
+        cols.put("condition", new Categories(condition));
+        cols.put("depth", new Values(depth));
+        return new Cells(z, t, cols);
+    }
+
+    @Test
+    void colouredByACategoricalColumn() {
+        Cells c = cells();
+        BufferedImage img = PlotImages.renderTwice(() -> LatentSpacePlot.render(c, "condition", 1, 2, SIZE), SIZE);
+        // the more frequent value (target: 150, background: 149) gets the first colour, the other the second
+        assertTrue(PlotImages.count(img, 0x1f77b4) > 300, "background cells not drawn");
+        assertTrue(PlotImages.count(img, 0xd62728) > 300, "target cells not drawn");
+        assertTrue(PlotImages.count(img, 0xbbbbbb) > 5, "the cell without a condition is not grey");
+    }
+
+    @Test
+    void colouredByANumericColumnOrOneColourAndOtherDimensions() {
+        Cells c = cells();
+        BufferedImage img = PlotImages.renderTwice(() -> LatentSpacePlot.render(c, "depth", 1, 2, SIZE), SIZE);
+        assertTrue(PlotImages.count(img, 0xbbbbbb) > 50, "cells without a value are not grey");
+        byte[] numeric = LatentSpacePlot.render(c, "depth", 1, 2, SIZE);
+        byte[] plain = LatentSpacePlot.render(c, "", 1, 2, SIZE);
+        byte[] otherPair = LatentSpacePlot.render(c, "", 1, 1, SIZE);
+        assertFalse(Arrays.equals(numeric, plain));
+        assertFalse(Arrays.equals(plain, otherPair));
+        assertTrue(PlotImages.count(PlotImages.decode(plain), 0x1f77b4) > 300, "cells not drawn in one colour");
+    }
+
+    @Test
+    void rejectsAnUnknownColumnAMissingDimensionAndNoCells() {
+        Cells c = cells();
+        assertEquals("Colour column 'cluster' is not in the table; available: [condition, depth]",
+                assertThrows(InvalidInputException.class, () -> LatentSpacePlot.render(c, "cluster", 1, 2, SIZE))
+                        .getMessage());
+        assertEquals("The shared space has 2 dimensions; dimension 3 cannot be plotted (choose 1 to 2)",
+                assertThrows(InvalidInputException.class, () -> LatentSpacePlot.render(c, "condition", 3, 1, SIZE))
+                        .getMessage());
+        assertEquals("There are no cells to plot (the input table is empty)",
+                assertThrows(InvalidInputException.class, () -> new Cells(new double[0][], new double[0][],
+                        Map.of())).getMessage());
+        assertEquals("Column 'x' has 1 values for 2 cells", assertThrows(InvalidInputException.class,
+                () -> new Cells(new double[2][2], new double[2][2], Map.of("x", new Values(new double[1]))))
+                .getMessage());
+    }
+
+    @Test
+    void rejectsCoordinatesThatAreAllNaN() {
+        double[][] nan = {{Double.NaN, Double.NaN}, {Double.NaN, Double.NaN}};
+        double[][] ok = {{1, 2}, {3, 4}};
+        assertEquals("No cell has finite salient coordinates 1 and 2 (all missing or NaN): nothing to plot",
+                assertThrows(InvalidInputException.class, () -> LatentSpacePlot.render(new Cells(ok, nan, Map.of()),
+                        null, 1, 2, SIZE)).getMessage());
+    }
+
+    @Test
+    void sizeOutsideTheRangeIsNamed() {
+        assertEquals("Width of the picture is 50 px; it must be between 200 and 4000 px",
+                assertThrows(InvalidInputException.class, () -> new PlotSize(50, 400)).getMessage());
+        assertEquals("Height of the picture is 5000 px; it must be between 200 and 4000 px",
+                assertThrows(InvalidInputException.class, () -> new PlotSize(400, 5000)).getMessage());
+    }
+}
