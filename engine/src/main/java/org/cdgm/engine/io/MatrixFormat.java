@@ -6,24 +6,43 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.cdgm.engine.data.UserChoice;
+
 /** File formats of count matrices, and how to tell them by path. */
-public enum MatrixFormat {
+public enum MatrixFormat implements UserChoice {
     /** Choose by the path: see {@link #resolve}. */
-    AUTO("auto"),
+    AUTO("auto", "Automatic (from the path)", "A folder or *matrix.mtx is 10x, .h5 is 10x HDF5, .h5ad is AnnData, "
+            + ".csv/.tsv/.txt is a text table."),
     /** Cell Ranger's matrix.mtx(.gz) + features/genes.tsv(.gz) + barcodes.tsv(.gz), optionally with a shared
      * file-name prefix (GEO's {@code GSM..._matrix.mtx.gz}). */
-    TEN_X("10x"),
+    TEN_X("10x", "10x folder (matrix.mtx)", "Cell Ranger's folder: matrix.mtx, features.tsv (or genes.tsv) and "
+            + "barcodes.tsv, optionally gzipped or with a GEO prefix."),
     /** Cell Ranger's HDF5 feature-barcode matrix ({@code filtered_feature_bc_matrix.h5}, v3+ or v2). */
-    TEN_X_H5("10x-h5"),
+    TEN_X_H5("10x-h5", "10x HDF5 file (.h5)", "Cell Ranger's filtered_feature_bc_matrix.h5 (Cell Ranger 2 or 3+)."),
     /** AnnData HDF5 ({@code .h5ad}), anndata 0.7 or newer. */
-    H5AD("h5ad"),
+    H5AD("h5ad", "AnnData file (.h5ad)", "scanpy's AnnData file from anndata 0.7 or newer: X, a layer or raw/X."),
     /** Delimited text (comma, semicolon or tab), optionally gzipped. */
-    CSV("csv");
+    CSV("csv", "Text table (.csv, .tsv, .txt)", "Comma-, semicolon- or tab-separated text, optionally gzipped.");
 
     private final String label;
+    private final String title;
+    private final String help;
 
-    MatrixFormat(String label) {
+    MatrixFormat(String label, String title, String help) {
         this.label = label;
+        this.title = title;
+        this.help = help;
+    }
+
+    /** What a dialog shows: "10x folder (matrix.mtx)"; {@link #label} is the word stored and typed. */
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String help() {
+        return help;
     }
 
     /** The name users type: auto, 10x, 10x-h5, h5ad, csv. */

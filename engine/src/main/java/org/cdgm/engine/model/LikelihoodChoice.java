@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.UserChoice;
 
 /**
  * The likelihood a user asks for: one of the {@link Likelihood}s, or {@link #AUTO}, which takes the negative
@@ -16,7 +17,7 @@ import org.cdgm.engine.data.ContrastiveDataset;
  * before training, from the data ({@link #resolve}) or, when a table's column types and domains already settle it,
  * before the data are read ({@link #resolveBeforeData}).
  */
-public enum LikelihoodChoice {
+public enum LikelihoodChoice implements UserChoice {
     /** Negative binomial for non-negative whole numbers, Gaussian otherwise. */
     AUTO(null),
     GAUSSIAN(Likelihood.GAUSSIAN),
@@ -32,6 +33,18 @@ public enum LikelihoodChoice {
     /** The choice that always means {@code l}. */
     public static LikelihoodChoice of(Likelihood l) {
         return valueOf(Objects.requireNonNull(l, "likelihood").name());
+    }
+
+    /** "Automatic (...)" for AUTO, else the fixed likelihood's title. */
+    @Override
+    public String title() {
+        return fixed == null ? "Automatic (counts: negative binomial, else Gaussian)" : fixed.title();
+    }
+
+    @Override
+    public String help() {
+        return fixed == null ? "Negative binomial when every value is a whole number of at least 0, else "
+                + "Gaussian." : fixed.help();
     }
 
     /** The likelihood this choice stands for regardless of the data; empty for AUTO. */

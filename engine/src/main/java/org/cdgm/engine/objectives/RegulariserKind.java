@@ -2,18 +2,41 @@ package org.cdgm.engine.objectives;
 
 import java.util.List;
 
+import org.cdgm.engine.data.UserChoice;
+
 /** The regularisers a user can choose, each documented for the node dialog. */
-public enum RegulariserKind {
+public enum RegulariserKind implements UserChoice {
     /** No regulariser: plain contrastive VAE. */
-    NONE,
+    NONE("None", "No regulariser: a plain contrastive VAE (classic and multi-objective modes only)."),
     /** MM-cVAE: MMD(z background, z target) + MMD(t background, 0). */
-    MM_CVAE,
+    MM_CVAE("MM-cVAE (recommended)", "Shared codes of background and target alike, background salient codes near "
+            + "zero (two MMD terms)."),
     /** Only MMD(t background, 0): background cells carry no salient information. */
-    SALIENT_BACKGROUND_MMD,
+    SALIENT_BACKGROUND_MMD("Salient background MMD", "Only the second MM-cVAE term: background salient codes near "
+            + "zero (MMD)."),
     /** contrastiveVI: squared Wasserstein distance of q(t | background) to 0. */
-    SALIENT_BACKGROUND_PENALTY,
+    SALIENT_BACKGROUND_PENALTY("Salient background penalty (contrastiveVI)", "contrastiveVI's penalty pulling "
+            + "background salient codes to zero."),
     /** HSIC between z and t of target cells: the two blocks are independent. */
-    HSIC;
+    HSIC("HSIC (independent blocks)", "Shared and salient codes of target cells must be independent (HSIC).");
+
+    private final String title;
+    private final String help;
+
+    RegulariserKind(String title, String help) {
+        this.title = title;
+        this.help = help;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String help() {
+        return help;
+    }
 
     /** The regulariser, or null for NONE. {@code bandwidth} NaN selects the median heuristic. */
     public Regulariser create(double bandwidth) {
