@@ -94,8 +94,12 @@ public final class LatentSpacePlot {
      */
     public static void checkColourColumn(String colourColumn, Collection<String> available) {
         if (colourColumn != null && !colourColumn.isBlank() && !available.contains(colourColumn)) {
-            throw new InvalidInputException("Colour column '" + colourColumn + "' is not in the table; available: "
-                    + available);
+            // A cell table has a column per gene: name the first few, say how many there are.
+            List<String> names = new ArrayList<>(available);
+            String shown = names.size() <= 8 ? names.toString()
+                    : names.subList(0, 8).toString().replace("]", ", ... (" + names.size() + " columns)]");
+            throw new InvalidInputException("Colour column '" + colourColumn + "' is not in the table; its columns: "
+                    + shown);
         }
     }
 

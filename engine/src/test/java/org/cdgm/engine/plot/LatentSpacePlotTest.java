@@ -69,7 +69,10 @@ class LatentSpacePlotTest {
     @Test
     void rejectsAnUnknownColumnAMissingDimensionAndNoCells() {
         Cells c = cells();
-        assertEquals("Colour column 'cluster' is not in the table; available: [condition, depth]",
+        assertEquals("Colour column 'x' is not in the table; its columns: [c0, c1, c2, c3, c4, c5, c6, c7, ... "
+                + "(20 columns)]", assertThrows(InvalidInputException.class, () -> LatentSpacePlot.checkColourColumn(
+                        "x", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "c" + i).toList())).getMessage());
+        assertEquals("Colour column 'cluster' is not in the table; its columns: [condition, depth]",
                 assertThrows(InvalidInputException.class, () -> LatentSpacePlot.render(c, "cluster", 1, 2, SIZE))
                         .getMessage());
         assertEquals("The shared space has 2 dimensions; dimension 3 cannot be plotted (choose 1 to 2)",

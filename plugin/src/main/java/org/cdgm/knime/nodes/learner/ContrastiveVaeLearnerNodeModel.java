@@ -1,7 +1,11 @@
 package org.cdgm.knime.nodes.learner;
 
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.plot.PlotSize;
+import org.cdgm.engine.plot.TrainingHistoryPlot;
+import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.Trainer;
 import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
@@ -10,6 +14,7 @@ import org.cdgm.knime.Nd4jStartup;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
+import org.cdgm.knime.port.PngPorts;
 import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
 import org.cdgm.knime.table.ContrastiveTableReader;
 import org.cdgm.knime.table.HistoryTable;
@@ -22,13 +27,15 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.workflow.VariableType.BooleanType;
 
 /** Trains a contrastive VAE on the background and target rows of one table (classic, MO, CO or MO+CO). */
 final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<ContrastiveVaeLearnerNodeSettings> {
 
     ContrastiveVaeLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE},
-                new PortType[] {ContrastiveModelPortObject.TYPE, BufferedDataTable.TYPE},
+                new PortType[] {ContrastiveModelPortObject.TYPE, BufferedDataTable.TYPE, ImagePortObject.TYPE},
                 ContrastiveVaeLearnerNodeSettings::new);
     }
 
@@ -40,7 +47,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         ModelConfig config = settings.sizes.toModelConfig(settings.model, genes.length);
         settings.training.toTrainingSettings();
         return new PortObjectSpec[] {
-            new ContrastiveModelPortObjectSpec(config, ContrastiveTableReader.names(in, genes)), HistoryTable.spec()};
+            new ContrastiveModelPortObjectSpec(config, ContrastiveTableReader.names(in, genes)), HistoryTable.spec(), PngPorts.spec()};
     }
 
     @Override
@@ -59,7 +66,25 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
                     + "epoch (final lambda " + String.format("%.3g", result.finalLambda()) + "): raise 'Epsilon' or "
                     + "train longer; the salient space may be squeezed");
         }
+        pushResultVariables(result, config.likelihood(), training.mode().isConstrained());
+        byte[] picture = TrainingHistoryPlot.render(result, PlotSize.DEFAULT);
         return new PortObject[] {new ContrastiveModelPortObject(result.model()),
-            HistoryTable.write(result.history(), exec)};
+            HistoryTable.write(result.history(), exec), PngPorts.of(picture)};
+    }
+
+    /** The fit's key numbers as flow variables (e.g. for IF Switch); constrained modes add lambda and the constraint. */
+    private void pushResultVariables(TrainingResult result, Likelihood likelihood, boolean constrained) {
+        EpochReport last = result.history().get(result.history().size() - 1);
+        pushFlowVariableInt("cdgm_best_epoch", result.bestEpoch());
+        pushFlowVariableInt("cdgm_epochs_trained", result.history().size());
+        pushFlowVariableDouble("cdgm_final_train_background_loss", last.trainBackgroundLoss());
+        pushFlowVariableDouble("cdgm_final_train_target_loss", last.trainTargetLoss());
+        pushFlowVariableDouble("cdgm_final_validation_background_loss", last.validationBackgroundLoss());
+        pushFlowVariableDouble("cdgm_final_validation_target_loss", last.validationTargetLoss());
+        pushFlowVariableString("cdgm_likelihood", likelihood.name());
+        if (constrained) {
+            pushFlowVariableDouble("cdgm_final_lambda", result.finalLambda());
+            pushFlowVariable("cdgm_constraint_met", BooleanType.INSTANCE, result.constraintSatisfied());
+        }
     }
 }

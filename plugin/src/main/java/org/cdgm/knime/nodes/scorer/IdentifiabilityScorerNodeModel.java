@@ -8,8 +8,11 @@ import java.util.Map;
 import org.cdgm.engine.metrics.IdentifiabilityReport;
 import org.cdgm.engine.metrics.IdentifiabilityScorer;
 import org.cdgm.engine.metrics.SeedStability;
+import org.cdgm.engine.plot.PlotSize;
+import org.cdgm.engine.plot.ScoresPlot;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.nodes.scorer.IdentifiabilityScorerNodeSettings.Reference;
+import org.cdgm.knime.port.PngPorts;
 import org.cdgm.knime.table.EmbeddingColumns;
 import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataCell;
@@ -28,6 +31,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.image.ImagePortObject;
 
 /**
  * Scores identifiability of learned coordinates (first input, e.g. the predictor's output) against a reference
@@ -39,7 +43,7 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
 
     IdentifiabilityScorerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE},
-                new PortType[] {BufferedDataTable.TYPE}, IdentifiabilityScorerNodeSettings::new);
+                new PortType[] {BufferedDataTable.TYPE, ImagePortObject.TYPE}, IdentifiabilityScorerNodeSettings::new);
     }
 
     @Override
@@ -52,7 +56,7 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
         EmbeddingColumns.find(learned, settings.learnedSalient.getStringValue(), "Learned salient prefix");
         EmbeddingColumns.find(reference, settings.referenceShared.getStringValue(), "Reference shared prefix");
         EmbeddingColumns.find(reference, settings.referenceSalient.getStringValue(), "Reference salient prefix");
-        return new PortObjectSpec[] {spec()};
+        return new PortObjectSpec[] {spec(), PngPorts.spec()};
     }
 
     @Override
@@ -90,7 +94,11 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
                     new DoubleCell(r.value()), new StringCell(r.meaning())));
         }
         out.close();
-        return new PortObject[] {out.getTable()};
+        for (IdentifiabilityReport.Row r : rows) {
+            // One variable per score, named after the metric column: cdgm_shared_mcc, cdgm_stability_salient_mcc, ...
+            pushFlowVariableDouble("cdgm_" + r.metric(), r.value());
+        }
+        return new PortObject[] {out.getTable(), PngPorts.of(ScoresPlot.render(rows, PlotSize.DEFAULT))};
     }
 
     private static void gate(String block, double mcc, double min) {
