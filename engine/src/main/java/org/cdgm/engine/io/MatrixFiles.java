@@ -54,7 +54,7 @@ public final class MatrixFiles {
             case TEN_X -> TenXReader.header(r);
             case TEN_X_H5 -> TenXH5Reader.header(r);
             case H5AD -> H5adReader.header(r);
-            case CSV -> header(CsvMatrixReader.read(r.path(), r.csv()));
+            case CSV -> MatrixHeader.of(CsvMatrixReader.read(r.path(), r.csv()));
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
         };
         if (r.metadataFile() == null) {
@@ -65,10 +65,5 @@ public final class MatrixFiles {
                 h.cellIds(), h.metadata(), h.warnings());
         AnnotatedMatrix joined = MetadataJoin.join(shell, r.metadataFile(), r.metadataIdColumn(), r.csv());
         return new MatrixHeader(h.genes(), h.cellIds(), joined.metadata(), joined.warnings());
-    }
-
-    /** The header of a matrix already read. */
-    static MatrixHeader header(AnnotatedMatrix a) {
-        return new MatrixHeader(a.genes(), a.cellIds(), a.metadata(), a.warnings());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMetadata;
 import org.cdgm.engine.data.MetadataType;
 
@@ -33,6 +34,11 @@ public record MatrixHeader(List<String> genes, List<String> cellIds, CellMetadat
             throw new IllegalArgumentException("Metadata of " + metadata.cells() + " cells for " + cellIds.size()
                     + " cell ids");
         }
+    }
+
+    /** The header of a matrix already read (e.g. to describe its table with the same metadata values). */
+    public static MatrixHeader of(AnnotatedMatrix a) {
+        return new MatrixHeader(a.genes(), a.cellIds(), a.metadata(), a.warnings());
     }
 
     public int cells() {

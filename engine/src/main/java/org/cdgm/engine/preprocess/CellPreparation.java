@@ -1,12 +1,15 @@
 package org.cdgm.engine.preprocess;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.DenseCellMatrix;
 import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.io.MatrixHeader;
 
 /**
  * From a matrix as read to the cells and genes a fit uses, in the order a scanpy user would apply the same steps:
@@ -89,6 +92,25 @@ public final class CellPreparation {
                     + "left after the cell and gene filters; relax 'minimum counts per cell' or the gene selection");
         }
         return out;
+    }
+
+    /**
+     * The part of {@link #prepare} that needs no counts: the condition column exists and gives background and
+     * target cells. Lets the reader report a wrong column or value at configure, from the file's header.
+     *
+     * @return warnings about cells the condition leaves out (missing or other values); empty without a column
+     * @throws InvalidInputException as {@link #prepare} would: the column is unknown (the message lists the
+     *                               columns), or no cell is background or target (it lists the values present)
+     */
+    public static List<String> checkCondition(MatrixHeader h, PreparationSettings s) {
+        if (s.conditionColumn() == null) {
+            return List.of();
+        }
+        // The assignment reads only metadata: a cells x 0 matrix stands in for the counts.
+        AnnotatedMatrix shell = new AnnotatedMatrix(new DenseCellMatrix(h.cells(), 0, new float[0]), List.of(),
+                h.cellIds(), h.metadata());
+        return ConditionSplit.assign(shell, s.conditionColumn(), s.backgroundValues(), s.targetValues())
+                .warnings(s.conditionColumn());
     }
 
     private static String firstEmptied(AnnotatedMatrix read, AnnotatedMatrix filtered, double[] before,

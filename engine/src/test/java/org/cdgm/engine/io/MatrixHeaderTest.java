@@ -13,6 +13,8 @@ import java.util.Set;
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.data.MetadataType;
+import org.cdgm.engine.preprocess.CellPreparation;
+import org.cdgm.engine.preprocess.PreparationSettings;
 import org.cdgm.engine.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,23 @@ class MatrixHeaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> h.distinctValues("guide", 10));
         assertTrue(e.getMessage().startsWith("No cell metadata column 'guide'; available: bio_rep, grna_id"),
                 e.getMessage());
+    }
+
+    @Test
+    void theConditionIsCheckedFromTheHeaderWithTheValuesPresent() throws Exception {
+        MatrixHeader h = MatrixFiles.readHeader(withMetadata(screen(), screen().resolve("cell_metadata.csv")));
+        assertEquals(List.of(), CellPreparation.checkCondition(h, new PreparationSettings("grna_target",
+                Set.of("non-targeting"), null, 0, 0, 2000)));
+        // the value the old docs gave for Papalexi's controls: named with the values the file has
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> CellPreparation.checkCondition(h,
+                new PreparationSettings("grna_target", Set.of("NT"), null, 0, 0, 0)));
+        assertTrue(e.getMessage().startsWith("No cell has 'grna_target' in [NT], so there is no background; values "
+                + "present: 'STAT2' ("), e.getMessage());
+        assertTrue(e.getMessage().contains("'non-targeting' ("), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> CellPreparation.checkCondition(h,
+                new PreparationSettings("guide", Set.of("NT"), null, 0, 0, 0)));
+        assertTrue(e.getMessage().startsWith("No cell metadata column 'guide'; available: bio_rep"), e.getMessage());
+        assertEquals(List.of(), CellPreparation.checkCondition(h, PreparationSettings.none()));
     }
 
     @Test

@@ -42,6 +42,17 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
         this.likelihood = config.likelihood().name();
     }
 
+    /**
+     * Before training, when the likelihood is still to be chosen (AUTO decided from the data at execute):
+     * {@code likelihood} is the text shown, e.g. "AUTO (chosen from the data at execute)".
+     */
+    public ContrastiveModelPortObjectSpec(int sharedDim, int salientDim, List<String> genes, String likelihood) {
+        this.genes = List.copyOf(genes);
+        this.sharedDim = sharedDim;
+        this.salientDim = salientDim;
+        this.likelihood = likelihood;
+    }
+
     public List<String> genes() {
         return genes;
     }

@@ -1,5 +1,6 @@
 package org.cdgm.knime.settings;
 
+import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -13,7 +14,21 @@ public final class LatentSizeSettings extends SettingsGroup {
     final SettingsModelIntegerBounded salientDim = add(new SettingsModelIntegerBounded(CFG_SALIENT_DIM, 5, 1,
             64));
 
-    public ModelConfig toModelConfig(ModelNodeSettings model, int genes) throws InvalidSettingsException {
-        return model.toModelConfig(genes, sharedDim.getIntValue(), salientDim.getIntValue());
+    public int sharedSize() {
+        return sharedDim.getIntValue();
+    }
+
+    public int salientSize() {
+        return salientDim.getIntValue();
+    }
+
+    public ModelConfig toModelConfig(ModelNodeSettings model, int genes, Likelihood likelihood)
+            throws InvalidSettingsException {
+        return model.toModelConfig(genes, sharedDim.getIntValue(), salientDim.getIntValue(), likelihood);
+    }
+
+    /** Checks the sizes with the architecture settings, before the likelihood is known. */
+    public void check(ModelNodeSettings model, int genes) throws InvalidSettingsException {
+        model.check(genes, sharedDim.getIntValue(), salientDim.getIntValue());
     }
 }

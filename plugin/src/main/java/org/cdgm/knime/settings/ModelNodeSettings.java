@@ -1,7 +1,10 @@
 package org.cdgm.knime.settings;
 
+import java.util.Optional;
+
 import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.Precision;
 import org.cdgm.engine.model.PriorKind;
@@ -20,8 +23,12 @@ public final class ModelNodeSettings extends SettingsGroup {
     public static final String CFG_PRIOR = "prior";
     public static final String CFG_PRIOR_COMPONENTS = "prior_components";
 
+    /**
+     * AUTO by default: negative binomial for raw counts, Gaussian otherwise, so that any input works without a
+     * choice; a workflow saved with an explicit likelihood keeps it (the value is stored under the same key).
+     */
     final SettingsModelString likelihood = add(new SettingsModelString(CFG_LIKELIHOOD,
-            Likelihood.NEGATIVE_BINOMIAL.name()));
+            LikelihoodChoice.AUTO.name()));
     final SettingsModelIntegerBounded hiddenWidth = add(new SettingsModelIntegerBounded(CFG_HIDDEN_WIDTH, 128, 1,
             4096));
     final SettingsModelIntegerBounded hiddenLayers = add(new SettingsModelIntegerBounded(CFG_HIDDEN_LAYERS, 1, 0,
@@ -51,9 +58,37 @@ public final class ModelNodeSettings extends SettingsGroup {
         return priorComponents;
     }
 
-    /** The engine's architecture record (validated there) for the given input genes and latent sizes. */
-    public ModelConfig toModelConfig(int genes, int sharedDim, int salientDim) throws InvalidSettingsException {
-        Likelihood lik = Choices.parse(Likelihood.class, "Likelihood", likelihood.getStringValue());
+    /** How a model spec names the likelihood while AUTO still waits for the data. */
+    public static final String AUTO_AT_EXECUTE = "AUTO (chosen from the data at execute)";
+
+    /**
+     * The node warning for AUTO's choice, if it deserves one: a Gaussian choice means the table is not raw counts
+     * (normalised or transformed values), which a user expecting counts needs to see; negative binomial for counts
+     * is the expected case and only logged.
+     */
+    public static Optional<String> warning(LikelihoodChoice choice, LikelihoodChoice.Decision d) {
+        return choice == LikelihoodChoice.AUTO && d.likelihood() == Likelihood.GAUSSIAN
+                ? Optional.of(d.reason() + "; set 'Likelihood' to choose one yourself") : Optional.empty();
+    }
+
+    /** The likelihood setting: a fixed likelihood or AUTO (resolved from the input by the engine). */
+    public LikelihoodChoice likelihoodChoice() throws InvalidSettingsException {
+        return Choices.parse(LikelihoodChoice.class, "Likelihood", likelihood.getStringValue());
+    }
+
+    /**
+     * Checks every architecture setting for the given input genes and latent sizes, before the likelihood is
+     * known (AUTO may need the data): the engine validates a record with the likelihood set or, for AUTO, the
+     * Gaussian stand-in, which no other setting depends on.
+     */
+    public void check(int genes, int sharedDim, int salientDim) throws InvalidSettingsException {
+        toModelConfig(genes, sharedDim, salientDim, likelihoodChoice().fixed().orElse(Likelihood.GAUSSIAN));
+    }
+
+    /** The engine's architecture record (validated there) for the given input genes, latent sizes and likelihood. */
+    public ModelConfig toModelConfig(int genes, int sharedDim, int salientDim, Likelihood lik)
+            throws InvalidSettingsException {
+        likelihoodChoice();
         PriorKind p = Choices.parse(PriorKind.class, "Prior", prior.getStringValue());
         int layers = hiddenLayers.getIntValue();
         return engine(() -> new ModelConfig(genes, sharedDim, salientDim,

@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.LongValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -37,15 +40,7 @@ public final class ContrastiveTableReader {
      * counts) must never be taken for genes.
      */
     public static int[] geneColumns(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
-        DataColumnSpec condition = spec.getColumnSpec(sel.conditionColumn());
-        if (condition == null) {
-            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' is not in the "
-                    + "input table; choose the column that tells background from target cells");
-        }
-        if (!condition.getType().isCompatible(StringValue.class)) {
-            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' must be a string "
-                    + "column, it is " + condition.getType());
-        }
+        checkCondition(spec, sel);
         List<Integer> genes = new ArrayList<>();
         for (int i = 0; i < spec.getNumColumns(); i++) {
             DataColumnSpec c = spec.getColumnSpec(i);
@@ -62,6 +57,55 @@ public final class ContrastiveTableReader {
                     + "condition column and the excluded-columns pattern)");
         }
         return genes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Checks the condition column (present, text) and, when its domain lists its values, that the background and
+     * target labels are among them: a wrong label is reported at configure instead of after reading every row.
+     */
+    public static void checkCondition(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
+        DataColumnSpec condition = conditionColumn(spec, sel);
+        Set<DataCell> values = condition.getDomain().getValues();
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        List<String> labels = values.stream().map(DataCell::toString).toList();
+        for (String[] l : new String[][] {{"Background", sel.backgroundLabel()}, {"Target", sel.targetLabel()}}) {
+            if (!labels.contains(l[1])) {
+                throw new InvalidSettingsException(l[0] + " label '" + l[1] + "' is not a value of condition column '"
+                        + sel.conditionColumn() + "'; its values: " + String.join(", ", labels.subList(0,
+                        Math.min(labels.size(), 20))) + (labels.size() > 20 ? ", ..." : ""));
+            }
+        }
+    }
+
+    private static DataColumnSpec conditionColumn(DataTableSpec spec, DataSelection sel)
+            throws InvalidSettingsException {
+        DataColumnSpec condition = spec.getColumnSpec(sel.conditionColumn());
+        if (condition == null) {
+            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' is not in the "
+                    + "input table; choose the column that tells background from target cells");
+        }
+        if (!condition.getType().isCompatible(StringValue.class)) {
+            throw new InvalidSettingsException("Condition column '" + sel.conditionColumn() + "' must be a string "
+                    + "column, it is " + condition.getType());
+        }
+        return condition;
+    }
+
+    /**
+     * What the spec says about each gene column before its values are read, for the engine's likelihood choice:
+     * whole-number type (KNIME integer or long cells) and the domain's lower bound when known.
+     */
+    public static List<LikelihoodChoice.GeneColumn> geneFacts(DataTableSpec spec, int[] columns) {
+        List<LikelihoodChoice.GeneColumn> out = new ArrayList<>(columns.length);
+        for (int i : columns) {
+            DataColumnSpec c = spec.getColumnSpec(i);
+            DataCell lower = c.getDomain().getLowerBound();
+            Double bound = lower instanceof DoubleValue d && !lower.isMissing() ? d.getDoubleValue() : null;
+            out.add(new LikelihoodChoice.GeneColumn(c.getName(), c.getType().isCompatible(LongValue.class), bound));
+        }
+        return out;
     }
 
     /** Gene names of the given columns, in order. */

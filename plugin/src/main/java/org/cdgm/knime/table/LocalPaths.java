@@ -18,10 +18,20 @@ public final class LocalPaths {
     private LocalPaths() {
     }
 
-    public static Path existing(String setting, String text) throws InvalidSettingsException {
+    /**
+     * Checks only that the setting holds a path, never the file system: settings are validated when a workflow
+     * loads, and a file missing at that moment (moved, on an unplugged drive, written later by another node) must
+     * not cost the node its path. {@link #existing} checks the file at configure.
+     */
+    public static void requireSet(String setting, String text) throws InvalidSettingsException {
         if (text == null || text.isBlank()) {
             throw new InvalidSettingsException("Setting '" + setting + "' is empty: choose a file");
         }
+    }
+
+    /** The local file the setting names, which must exist (for configure and execute, not settings validation). */
+    public static Path existing(String setting, String text) throws InvalidSettingsException {
+        requireSet(setting, text);
         Path p;
         try {
             p = FileUtil.resolveToPath(FileUtil.toURL(text.trim()));
@@ -34,7 +44,8 @@ public final class LocalPaths {
                     + "download it first (e.g. with the Transfer Files node)");
         }
         if (!Files.exists(p)) {
-            throw new InvalidSettingsException("Setting '" + setting + "': " + p + " does not exist");
+            throw new InvalidSettingsException("Setting '" + setting + "': " + p + " does not exist (moved, renamed "
+                    + "or not written yet?); restore it or choose it again");
         }
         return p;
     }

@@ -1,6 +1,12 @@
 package org.cdgm.knime.nodes.learner;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.LikelihoodChoice;
+import org.cdgm.engine.model.LikelihoodChoice.Decision;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.plot.PlotSize;
@@ -16,6 +22,8 @@ import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.port.PngPorts;
 import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
+import org.cdgm.knime.settings.ModelNodeSettings;
+import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.ContrastiveTableReader;
 import org.cdgm.knime.table.HistoryTable;
 import org.cdgm.knime.table.KnimeTrainingMonitor;
@@ -24,6 +32,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -32,6 +41,7 @@ import org.knime.core.node.workflow.VariableType.BooleanType;
 
 /** Trains a contrastive VAE on the background and target rows of one table (classic, MO, CO or MO+CO). */
 final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<ContrastiveVaeLearnerNodeSettings> {
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(ContrastiveVaeLearnerNodeModel.class);
 
     ContrastiveVaeLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE},
@@ -43,11 +53,24 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec in = (DataTableSpec) inSpecs[0];
         DataSelection sel = settings.data.toSelection();
-        int[] genes = ContrastiveTableReader.geneColumns(in, sel);
-        ModelConfig config = settings.sizes.toModelConfig(settings.model, genes.length);
+        LikelihoodChoice choice = settings.model.likelihoodChoice();
         settings.training.toTrainingSettings();
-        return new PortObjectSpec[] {
-            new ContrastiveModelPortObjectSpec(config, ContrastiveTableReader.names(in, genes)), HistoryTable.spec(), PngPorts.spec()};
+        if (CellTableWriter.genesChosenAtExecute(in).isPresent()) {
+            // The reader picks the genes from the counts: the model's genes are known once it has run.
+            ContrastiveTableReader.checkCondition(in, sel);
+            settings.sizes.check(settings.model, 1);
+            return new PortObjectSpec[] {null, HistoryTable.spec()};
+        }
+        int[] genes = ContrastiveTableReader.geneColumns(in, sel);
+        settings.sizes.check(settings.model, genes.length);
+        Optional<Decision> decided = choice.resolveBeforeData(ContrastiveTableReader.geneFacts(in, genes));
+        List<String> names = ContrastiveTableReader.names(in, genes);
+        ContrastiveModelPortObjectSpec model = decided.isPresent()
+                ? new ContrastiveModelPortObjectSpec(settings.sizes.toModelConfig(settings.model, genes.length,
+                        decided.get().likelihood()), names)
+                : new ContrastiveModelPortObjectSpec(settings.sizes.sharedSize(), settings.sizes.salientSize(), names,
+                        ModelNodeSettings.AUTO_AT_EXECUTE);
+        return new PortObjectSpec[] {model, HistoryTable.spec()};
     }
 
     @Override
@@ -55,16 +78,24 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         BufferedDataTable table = (BufferedDataTable) inObjects[0];
         DataSelection sel = settings.data.toSelection();
         ContrastiveDataset data = ContrastiveTableReader.read(table, sel, exec.createSubProgress(0.05));
-        ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount());
+        LikelihoodChoice choice = settings.model.likelihoodChoice();
+        Decision likelihood = choice.resolve(data);
+        LOGGER.info(likelihood.reason());
+        List<String> warnings = new ArrayList<>();
+        ModelNodeSettings.warning(choice, likelihood).ifPresent(warnings::add);
+        ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
         Nd4jStartup.ensureStarted();
         ExecutionMonitor fitProgress = exec.createSubProgress(0.95);
         TrainingResult result = EngineErrors.run(() -> new Trainer(config, training).fit(data,
                 new KnimeTrainingMonitor(fitProgress)));
         if (training.mode().isConstrained() && !result.constraintSatisfied()) {
-            setWarningMessage("The constraint (regulariser <= " + training.epsilon() + ") was not met at the chosen "
+            warnings.add("The constraint (regulariser <= " + training.epsilon() + ") was not met at the chosen "
                     + "epoch (final lambda " + String.format("%.3g", result.finalLambda()) + "): raise 'Epsilon' or "
                     + "train longer; the salient space may be squeezed");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         pushResultVariables(result, config.likelihood(), training.mode().isConstrained());
         byte[] picture = TrainingHistoryPlot.render(result, PlotSize.DEFAULT);

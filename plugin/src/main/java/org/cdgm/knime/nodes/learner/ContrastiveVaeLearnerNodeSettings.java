@@ -24,7 +24,7 @@ final class ContrastiveVaeLearnerNodeSettings extends SettingsGroup {
     @Override
     public void check() throws InvalidSettingsException {
         data.toSelection();
-        sizes.toModelConfig(model, 1);
+        sizes.check(model, 1);
         training.toTrainingSettings();
     }
 }

@@ -64,22 +64,32 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
             Integer.MAX_VALUE));
     final SettingsModelIntegerBounded minCounts = add(new SettingsModelIntegerBounded(CFG_MIN_COUNTS, 0, 0,
             Integer.MAX_VALUE));
-    final SettingsModelIntegerBounded topGenes = add(new SettingsModelIntegerBounded(CFG_TOP_GENES, 0, 0,
-            Integer.MAX_VALUE));
+    /** 2,000 by default (scvi-tools' choice); workflows saved with another number, 0 included, keep theirs. */
+    final SettingsModelIntegerBounded topGenes = add(new SettingsModelIntegerBounded(CFG_TOP_GENES,
+            PreparationSettings.USUAL_TOP_GENES, 0, Integer.MAX_VALUE));
 
+    /**
+     * Checks every setting without touching the file system (this also runs when a workflow loads: a file missing
+     * then must not cost the path); configure checks that the files exist ({@link #readRequest()}).
+     */
     @Override
     public void check() throws InvalidSettingsException {
-        readRequest();
+        LocalPaths.requireSet("File or folder", path.getStringValue());
+        request(Path.of("."), null); // a stand-in path: only the format and text options are checked here
         preparation();
     }
 
-    /** The engine's read request, with the file checked to exist. */
+    /** The engine's read request, with the files checked to exist. */
     MatrixReadRequest readRequest() throws InvalidSettingsException {
         Path p = LocalPaths.existing("File or folder", path.getStringValue());
-        MatrixFormat f = engine(() -> MatrixFormat.parse(format.getStringValue()));
         String metaText = metadataFile.getStringValue();
         Path meta = metaText == null || metaText.isBlank() ? null
                 : LocalPaths.existing("Cell metadata file", metaText);
+        return request(p, meta);
+    }
+
+    private MatrixReadRequest request(Path p, Path meta) throws InvalidSettingsException {
+        MatrixFormat f = engine(() -> MatrixFormat.parse(format.getStringValue()));
         boolean rows = csvCellsAsRows.getBooleanValue();
         char sep = switch (delimiter.getStringValue().trim()) {
             case "auto", "" -> (char) 0;

@@ -31,6 +31,8 @@ final class ContrastiveSimulatorNodeModel extends SettingsNodeModel<ContrastiveS
     static final String CONDITION_COLUMN = SimulatedData.CONDITION_COLUMN;
     static final String TRUE_SHARED = "true shared";
     static final String TRUE_SALIENT = "true salient";
+    /** The condition column's values (the engine's simulated cells say "background" and "target"). */
+    private static final List<String> LABELS = List.of("background", "target");
 
     ContrastiveSimulatorNodeModel() {
         super(new PortType[0], new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE},
@@ -40,9 +42,13 @@ final class ContrastiveSimulatorNodeModel extends SettingsNodeModel<ContrastiveS
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         SimulationSettings s = settings.toSimulationSettings();
+        return new PortObjectSpec[] {cellSpec(s), truthSpec(s.sharedDim(), s.salientDim())};
+    }
+
+    /** Count noise gives whole-number gene columns from 0, which a learner with likelihood AUTO reads as counts. */
+    private static DataTableSpec cellSpec(SimulationSettings s) {
         List<String> genes = IntStream.rangeClosed(1, s.genes()).mapToObj(Simulator::geneName).toList();
-        return new PortObjectSpec[] {CellTableWriter.spec(List.of(), CONDITION_COLUMN, genes),
-            truthSpec(s.sharedDim(), s.salientDim())};
+        return CellTableWriter.spec(CONDITION_COLUMN, LABELS, genes, s.noise().isCount());
     }
 
     @Override
@@ -53,7 +59,7 @@ final class ContrastiveSimulatorNodeModel extends SettingsNodeModel<ContrastiveS
         CellSet bg = sim.dataset().background();
         CellSet tg = sim.dataset().target();
         AnnotatedMatrix all = sim.cells();
-        BufferedDataTable cells = CellTableWriter.write(all, CONDITION_COLUMN,
+        BufferedDataTable cells = CellTableWriter.write(all, cellSpec(s), CONDITION_COLUMN,
                 all.metadata().column(SimulatedData.CONDITION_COLUMN).toArray(String[]::new),
                 exec.createSubExecutionContext(0.8));
         BufferedDataContainer truth = exec.createDataContainer(truthSpec(s.sharedDim(), s.salientDim()));

@@ -31,7 +31,14 @@ final class ContrastiveSimulatorNodeSettings extends SettingsGroup {
             DEFAULTS.sharedDim(), 1, 64));
     final SettingsModelIntegerBounded salientDim = add(new SettingsModelIntegerBounded(CFG_SALIENT_DIM,
             DEFAULTS.salientDim(), 1, 64));
-    final SettingsModelString noise = add(new SettingsModelString(CFG_NOISE, DEFAULTS.noise().name()));
+    /**
+     * Negative binomial counts by default (the engine's job default is Gaussian): simulated UMI counts are what a
+     * biologist's data look like, and they feed the learner's default likelihood (AUTO: negative binomial for
+     * counts) directly. Workflows saved with another noise keep it.
+     */
+    static final Likelihood DEFAULT_NOISE = Likelihood.NEGATIVE_BINOMIAL;
+
+    final SettingsModelString noise = add(new SettingsModelString(CFG_NOISE, DEFAULT_NOISE.name()));
     final SettingsModelInteger seed = add(new SettingsModelInteger(CFG_SEED, (int) DEFAULTS.seed()));
 
     @Override

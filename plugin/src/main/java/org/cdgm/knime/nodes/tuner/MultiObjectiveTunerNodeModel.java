@@ -1,6 +1,11 @@
 package org.cdgm.knime.nodes.tuner;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.LikelihoodChoice;
+import org.cdgm.engine.model.LikelihoodChoice.Decision;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.training.TrainingSettings;
 import org.cdgm.engine.tuning.Tuner;
@@ -11,12 +16,15 @@ import org.cdgm.knime.Nd4jStartup;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
+import org.cdgm.knime.settings.ModelNodeSettings;
+import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.ContrastiveTableReader;
 import org.cdgm.knime.table.KnimeTrainingMonitor;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -26,6 +34,7 @@ import org.knime.core.node.port.PortType;
  * objectives with the Pareto front marked, and passes on the chosen model (see {@link Tuner} for the rule).
  */
 final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiveTunerNodeSettings> {
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(MultiObjectiveTunerNodeModel.class);
 
     MultiObjectiveTunerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE},
@@ -35,8 +44,15 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
 
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        int[] genes = ContrastiveTableReader.geneColumns((DataTableSpec) inSpecs[0], settings.data.toSelection());
-        settings.model.toModelConfig(genes.length, 1, 1);
+        DataTableSpec in = (DataTableSpec) inSpecs[0];
+        DataSelection sel = settings.data.toSelection();
+        if (CellTableWriter.genesChosenAtExecute(in).isPresent()) {
+            // The reader picks the genes from the counts; they are checked once it has run.
+            ContrastiveTableReader.checkCondition(in, sel);
+            settings.model.check(1, 1, 1);
+        } else {
+            settings.model.check(ContrastiveTableReader.geneColumns(in, sel).length, 1, 1);
+        }
         settings.training.toTrainingSettings();
         settings.grid();
         // The chosen model's latent sizes are known only after tuning.
@@ -48,15 +64,23 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
         DataSelection sel = settings.data.toSelection();
         ContrastiveDataset data = ContrastiveTableReader.read((BufferedDataTable) inObjects[0], sel,
                 exec.createSubProgress(0.02));
-        ModelConfig base = settings.model.toModelConfig(data.geneCount(), 1, 1);
+        LikelihoodChoice choice = settings.model.likelihoodChoice();
+        Decision likelihood = choice.resolve(data);
+        LOGGER.info(likelihood.reason());
+        List<String> warnings = new ArrayList<>();
+        ModelNodeSettings.warning(choice, likelihood).ifPresent(warnings::add);
+        ModelConfig base = settings.model.toModelConfig(data.geneCount(), 1, 1, likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
         TuningGrid grid = settings.grid();
         Nd4jStartup.ensureStarted();
         KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.98));
         TuningResult result = EngineErrors.run(() -> new Tuner(base, training, grid).run(data, monitor));
         if (!result.best().result().constraintSatisfied()) {
-            setWarningMessage("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
+            warnings.add("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
                     + "Consider larger epsilons.");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         return new PortObject[] {TuningTable.write(result, exec),
             new ContrastiveModelPortObject(result.best().result().model())};

@@ -35,7 +35,7 @@ final class MultiObjectiveTunerNodeSettings extends SettingsGroup {
     @Override
     public void check() throws InvalidSettingsException {
         data.toSelection();
-        model.toModelConfig(1, 1, 1);
+        model.check(1, 1, 1);
         training.toTrainingSettings();
         grid();
     }
