@@ -25,6 +25,12 @@ final class NodeSources {
     private static final Pattern PORTS = Pattern.compile("super\\(\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})"
             + "\\s*,\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})");
     private static final Pattern LABEL = Pattern.compile("new DialogComponent(\\w+)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
+    /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), file(...), ... */
+    private static final Pattern PANE_LABEL = Pattern.compile(
+            "\\b(number|text|check|list|choice|column|valueOf|prefix|file)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
+    /** choice(model, "Label", SomeEnum.values()...): the enum whose titles the dialog shows. */
+    private static final Pattern CHOICE = Pattern.compile(
+            "\\bchoice\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*,\\s*(\\w+)\\.values\\(\\)");
     private static final Pattern FILE_CHOOSER_GROUP = Pattern.compile(
             "createNewGroup\\(\"([^\"]+)\"\\);\\s*(?:pane\\.)?addDialogComponent\\(new DialogComponentFileChooser");
     private static final Pattern HELPER_CALL = Pattern.compile("SettingsDialogs\\.(\\w+)\\(");
@@ -91,9 +97,29 @@ final class NodeSources {
                 out.add(m.group(2));
             }
         }
+        Matcher p = PANE_LABEL.matcher(source);
+        while (p.find()) {
+            out.add(p.group(2));
+        }
         Matcher f = FILE_CHOOSER_GROUP.matcher(source);
         while (f.find()) {
             out.add(f.group(1));
+        }
+        return out;
+    }
+
+    /** Option label -> simple name of the enum whose titles the dialog offers, for every choice(...) call. */
+    Map<String, String> dialogChoices() {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>(List.of(dialogSource));
+        if (HELPER_CALL.matcher(dialogSource).find()) {
+            sources.add(Project.read(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/SettingsDialogs.java")));
+        }
+        for (String src : sources) {
+            Matcher m = CHOICE.matcher(src);
+            while (m.find()) {
+                out.put(m.group(1), m.group(2));
+            }
         }
         return out;
     }

@@ -104,6 +104,15 @@ final class Project {
         return out;
     }
 
+    /** Text of every Java source of the plugin. */
+    static List<String> pluginSources() {
+        try (java.util.stream.Stream<Path> files = Files.walk(PLUGIN_SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().map(Project::read).toList();
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + ROOT.relativize(PLUGIN_SOURCES) + ": " + e.getMessage(), e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

@@ -1,65 +1,90 @@
 package org.cdgm.knime.settings;
 
-import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.PriorKind;
 import org.cdgm.engine.objectives.RegulariserKind;
 import org.cdgm.engine.training.TrainingMode;
-import org.knime.core.data.StringValue;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 
 /**
  * Dialog sections shared by the learner and the tuner. Every label here is also an option name in the node
- * descriptions (the build checks it), so what the user reads in the dialog is what the description explains.
+ * descriptions (the build checks it), so what the user reads in the dialog is what the description explains;
+ * the tooltips are the first sentences of those options.
  */
 public final class SettingsDialogs {
     private SettingsDialogs() {
     }
 
-    @SuppressWarnings("unchecked") // KNIME's column selection takes a generic varargs type filter
-    public static void addDataSelection(DefaultNodeSettingsPane pane, DataSelectionSettings s) {
+    /** Condition column picked from the input's string columns, labels from its possible values (port 0). */
+    public static void addDataSelection(DescribedSettingsPane pane, DataSelectionSettings s) {
         pane.createNewGroup("Cells and genes");
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.conditionColumn, "Condition column", 0,
-                StringValue.class));
-        pane.addDialogComponent(new DialogComponentString(s.backgroundLabel, "Background label"));
-        pane.addDialogComponent(new DialogComponentString(s.targetLabel, "Target label"));
-        pane.addDialogComponent(new DialogComponentString(s.excludedColumns, "Excluded columns (pattern)"));
+        pane.column(s.conditionColumn, "Condition column", 0);
+        pane.valueOf(s.backgroundLabel, "Background label", 0, s.conditionColumn);
+        pane.valueOf(s.targetLabel, "Target label", 0, s.conditionColumn);
+        pane.text(s.excludedColumns, "Excluded columns (pattern)");
         pane.closeCurrentGroup();
     }
 
-    public static void addLatentSizes(DefaultNodeSettingsPane pane, LatentSizeSettings s) {
-        pane.addDialogComponent(new DialogComponentNumber(s.sharedDim, "Shared latent size (k_z)", 1));
-        pane.addDialogComponent(new DialogComponentNumber(s.salientDim, "Salient latent size (k_t)", 1));
+    public static void addLatentSizes(DescribedSettingsPane pane, LatentSizeSettings s) {
+        pane.number(s.sharedDim, "Shared latent size (k_z)", 1);
+        pane.number(s.salientDim, "Salient latent size (k_t)", 1);
     }
 
-    public static void addModel(DefaultNodeSettingsPane pane, ModelNodeSettings s) {
-        pane.addDialogComponent(new DialogComponentStringSelection(s.likelihood, "Likelihood",
-                Choices.names(Likelihood.class)));
-        pane.addDialogComponent(new DialogComponentNumber(s.hiddenWidth, "Hidden layer width", 16));
-        pane.addDialogComponent(new DialogComponentNumber(s.hiddenLayers, "Hidden layers", 1));
-        pane.addDialogComponent(new DialogComponentStringSelection(s.prior, "Prior", Choices.names(PriorKind.class)));
-        pane.addDialogComponent(new DialogComponentNumber(s.priorComponents, "Prior components", 1));
+    /** Likelihood, network size and prior; prior components only for the mixture prior. */
+    public static void addModel(DescribedSettingsPane pane, ModelNodeSettings s) {
+        pane.choice(s.likelihood, "Likelihood", LikelihoodChoice.values());
+        pane.number(s.hiddenWidth, "Hidden layer width", 16);
+        pane.number(s.hiddenLayers, "Hidden layers", 1);
+        pane.choice(s.prior, "Prior", PriorKind.values());
+        pane.number(s.priorComponents, "Prior components", 1);
+        pane.enableWhen(s.priorComponents, () -> PriorKind.MIXTURE_OF_GAUSSIANS.name().equals(s.prior
+                .getStringValue()), s.prior);
     }
 
-    public static void addTraining(DefaultNodeSettingsPane pane, TrainingNodeSettings s) {
+    /** Training mode and regulariser; no regulariser is offered only in unconstrained modes. */
+    public static void addObjective(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Objective");
-        pane.addDialogComponent(new DialogComponentStringSelection(s.mode, "Training mode",
-                Choices.names(TrainingMode.class)));
-        pane.addDialogComponent(new DialogComponentStringSelection(s.regulariser, "Regulariser",
-                Choices.names(RegulariserKind.class)));
-        pane.addDialogComponent(new DialogComponentNumber(s.penaltyWeight, "Penalty weight", 0.1));
-        pane.addDialogComponent(new DialogComponentNumber(s.epsilon, "Epsilon", 0.01));
+        pane.choice(s.mode, "Training mode", TrainingMode.values());
+        DialogComponentButtonGroup regulariser = pane.choice(s.regulariser, "Regulariser",
+                RegulariserKind.values());
+        pane.disableChoice(regulariser, RegulariserKind.NONE.name(), () -> constrained(s), s.mode, s.regulariser);
         pane.closeCurrentGroup();
+    }
+
+    /** Penalty weight (unconstrained modes only) and epsilon (constrained modes only). */
+    public static void addLevels(DescribedSettingsPane pane, TrainingNodeSettings s) {
+        pane.createNewGroup("Regulariser strength");
+        pane.number(s.penaltyWeight, "Penalty weight", 0.1);
+        pane.number(s.epsilon, "Epsilon", 0.01);
+        pane.enableWhen(s.penaltyWeight, () -> !constrained(s), s.mode);
+        pane.enableWhen(s.epsilon, () -> constrained(s), s.mode);
+        pane.closeCurrentGroup();
+    }
+
+    /** For the tuner: penalty weight and epsilon are not shown (its grid sets them) but handed back unchanged. */
+    public static void keepLevels(DescribedSettingsPane pane, TrainingNodeSettings s) {
+        pane.keep(s.penaltyWeight, s.epsilon);
+    }
+
+    /** Epochs, batch, learning rate, validation and seed; patience needs validation cells. */
+    public static void addOptimisation(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Optimisation");
-        pane.addDialogComponent(new DialogComponentNumber(s.epochs, "Epochs", 10));
-        pane.addDialogComponent(new DialogComponentNumber(s.batchSize, "Batch size", 32));
-        pane.addDialogComponent(new DialogComponentNumber(s.learningRate, "Learning rate", 0.001));
-        pane.addDialogComponent(new DialogComponentNumber(s.validationFraction, "Validation fraction", 0.05));
-        pane.addDialogComponent(new DialogComponentNumber(s.patience, "Patience", 5));
-        pane.addDialogComponent(new DialogComponentNumber(s.seed, "Seed", 1));
+        pane.number(s.epochs, "Epochs", 10);
+        pane.number(s.batchSize, "Batch size", 32);
+        pane.number(s.learningRate, "Learning rate", 0.001);
+        pane.number(s.validationFraction, "Validation fraction", 0.05);
+        pane.number(s.patience, "Patience", 5);
+        pane.number(s.seed, "Seed", 1);
+        pane.enableWhen(s.patience, () -> s.validationFraction.getDoubleValue() > 0, s.validationFraction);
         pane.closeCurrentGroup();
+    }
+
+    /** Whether the chosen mode is constrained; an unreadable value (flow variable) counts as not constrained. */
+    private static boolean constrained(TrainingNodeSettings s) {
+        try {
+            return TrainingMode.valueOf(s.mode.getStringValue()).isConstrained();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
     }
 }

@@ -1,11 +1,12 @@
 package org.cdgm.knime.nodes.learner;
 
+import org.cdgm.knime.settings.DescribedSettingsPane;
 import org.cdgm.knime.settings.SettingsDialogs;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 
 /** Data selection and model on the first tab, the training objective and optimiser on the second. */
-final class ContrastiveVaeLearnerNodeDialog extends DefaultNodeSettingsPane {
+final class ContrastiveVaeLearnerNodeDialog extends DescribedSettingsPane {
     ContrastiveVaeLearnerNodeDialog() {
+        super(ContrastiveVaeLearnerNodeFactory.class);
         ContrastiveVaeLearnerNodeSettings s = new ContrastiveVaeLearnerNodeSettings();
         SettingsDialogs.addDataSelection(this, s.data);
         createNewGroup("Model");
@@ -13,6 +14,8 @@ final class ContrastiveVaeLearnerNodeDialog extends DefaultNodeSettingsPane {
         SettingsDialogs.addModel(this, s.model);
         closeCurrentGroup();
         createNewTab("Training");
-        SettingsDialogs.addTraining(this, s.training);
+        SettingsDialogs.addObjective(this, s.training);
+        SettingsDialogs.addLevels(this, s.training);
+        SettingsDialogs.addOptimisation(this, s.training);
     }
 }

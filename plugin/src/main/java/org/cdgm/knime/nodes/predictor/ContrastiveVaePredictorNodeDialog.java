@@ -1,13 +1,13 @@
 package org.cdgm.knime.nodes.predictor;
 
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.cdgm.knime.settings.DescribedSettingsPane;
 
 /** Column name prefixes of the appended coordinates. */
-final class ContrastiveVaePredictorNodeDialog extends DefaultNodeSettingsPane {
+final class ContrastiveVaePredictorNodeDialog extends DescribedSettingsPane {
     ContrastiveVaePredictorNodeDialog() {
+        super(ContrastiveVaePredictorNodeFactory.class);
         ContrastiveVaePredictorNodeSettings s = new ContrastiveVaePredictorNodeSettings();
-        addDialogComponent(new DialogComponentString(s.sharedPrefix, "Shared column prefix"));
-        addDialogComponent(new DialogComponentString(s.salientPrefix, "Salient column prefix"));
+        text(s.sharedPrefix, "Shared column prefix");
+        text(s.salientPrefix, "Salient column prefix");
     }
 }

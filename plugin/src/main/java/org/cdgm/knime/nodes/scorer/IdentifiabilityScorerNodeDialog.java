@@ -1,28 +1,30 @@
 package org.cdgm.knime.nodes.scorer;
 
 import org.cdgm.knime.nodes.scorer.IdentifiabilityScorerNodeSettings.Reference;
-import org.cdgm.knime.settings.Choices;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.cdgm.knime.settings.DescribedSettingsPane;
 
-/** Reference kind and column prefixes; quality gates at the bottom. */
-final class IdentifiabilityScorerNodeDialog extends DefaultNodeSettingsPane {
+/**
+ * Reference kind; column prefixes picked from the numbered columns of each input (or typed), the condition column
+ * from the first input's string columns and the target label from its values; quality gates at the bottom.
+ */
+final class IdentifiabilityScorerNodeDialog extends DescribedSettingsPane {
     IdentifiabilityScorerNodeDialog() {
+        super(IdentifiabilityScorerNodeFactory.class);
         IdentifiabilityScorerNodeSettings s = new IdentifiabilityScorerNodeSettings();
-        addDialogComponent(new DialogComponentStringSelection(s.reference, "Reference", Choices.names(Reference.class)));
-        createNewGroup("Columns");
-        addDialogComponent(new DialogComponentString(s.learnedShared, "Learned shared prefix"));
-        addDialogComponent(new DialogComponentString(s.learnedSalient, "Learned salient prefix"));
-        addDialogComponent(new DialogComponentString(s.referenceShared, "Reference shared prefix"));
-        addDialogComponent(new DialogComponentString(s.referenceSalient, "Reference salient prefix"));
-        addDialogComponent(new DialogComponentString(s.conditionColumn, "Condition column"));
-        addDialogComponent(new DialogComponentString(s.targetLabel, "Target label"));
+        choice(s.reference, "Reference", Reference.values());
+        createNewGroup("Columns of the first input (learned)");
+        prefix(s.learnedShared, "Learned shared prefix", 0);
+        prefix(s.learnedSalient, "Learned salient prefix", 0);
+        column(s.conditionColumn, "Condition column", 0);
+        valueOf(s.targetLabel, "Target label", 0, s.conditionColumn);
+        closeCurrentGroup();
+        createNewGroup("Columns of the second input (reference)");
+        prefix(s.referenceShared, "Reference shared prefix", 1);
+        prefix(s.referenceSalient, "Reference salient prefix", 1);
         closeCurrentGroup();
         createNewGroup("Quality gates (0 = off)");
-        addDialogComponent(new DialogComponentNumber(s.minSharedMcc, "Minimum shared MCC", 0.05));
-        addDialogComponent(new DialogComponentNumber(s.minSalientMcc, "Minimum salient MCC", 0.05));
+        number(s.minSharedMcc, "Minimum shared MCC", 0.05);
+        number(s.minSalientMcc, "Minimum salient MCC", 0.05);
         closeCurrentGroup();
     }
 }

@@ -1,5 +1,6 @@
 package org.cdgm.knime.nodes.scorer;
 
+import org.cdgm.engine.data.UserChoice;
 import org.cdgm.knime.settings.Choices;
 import org.cdgm.knime.settings.SettingsGroup;
 import org.knime.core.node.InvalidSettingsException;
@@ -19,11 +20,31 @@ final class IdentifiabilityScorerNodeSettings extends SettingsGroup {
     static final String CFG_MIN_SALIENT_MCC = "min_salient_mcc";
 
     /** What the second input holds. */
-    enum Reference {
+    enum Reference implements UserChoice {
         /** The true latents of simulated data (the simulator's second output). */
-        KNOWN_LATENTS,
+        KNOWN_LATENTS("Known latents (simulated data)",
+                "The simulator's true latents: scores recovery of the truth (MCC, R2, leakage)."),
         /** Coordinates of the same cells from a second fit with another seed. */
-        SEED_STABILITY
+        SEED_STABILITY("Second fit (seed stability)",
+                "Coordinates of the same cells from a fit with another seed: scores stability.");
+
+        private final String title;
+        private final String help;
+
+        Reference(String title, String help) {
+            this.title = title;
+            this.help = help;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public String help() {
+            return help;
+        }
     }
 
     final SettingsModelString reference = add(new SettingsModelString(CFG_REFERENCE, Reference.KNOWN_LATENTS.name()));

@@ -1,23 +1,28 @@
 package org.cdgm.knime.nodes.tuner;
 
+import org.cdgm.knime.settings.DescribedSettingsPane;
 import org.cdgm.knime.settings.SettingsDialogs;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
 
-/** The grid and the data selection first; model and training as in the learner. */
-final class MultiObjectiveTunerNodeDialog extends DefaultNodeSettingsPane {
+/**
+ * The grid and the data selection first; model and training as in the learner, without the penalty weight and
+ * epsilon, which the grid's epsilons replace for every fit.
+ */
+final class MultiObjectiveTunerNodeDialog extends DescribedSettingsPane {
     MultiObjectiveTunerNodeDialog() {
+        super(MultiObjectiveTunerNodeFactory.class);
         MultiObjectiveTunerNodeSettings s = new MultiObjectiveTunerNodeSettings();
         createNewGroup("Grid (comma-separated values)");
-        addDialogComponent(new DialogComponentString(s.sharedSizes, "Shared latent sizes (k_z)"));
-        addDialogComponent(new DialogComponentString(s.salientSizes, "Salient latent sizes (k_t)"));
-        addDialogComponent(new DialogComponentString(s.epsilons, "Epsilons"));
+        text(s.sharedSizes, "Shared latent sizes (k_z)");
+        text(s.salientSizes, "Salient latent sizes (k_t)");
+        text(s.epsilons, "Epsilons");
         closeCurrentGroup();
         SettingsDialogs.addDataSelection(this, s.data);
         createNewGroup("Model");
         SettingsDialogs.addModel(this, s.model);
         closeCurrentGroup();
         createNewTab("Training");
-        SettingsDialogs.addTraining(this, s.training);
+        SettingsDialogs.addObjective(this, s.training);
+        SettingsDialogs.keepLevels(this, s.training);
+        SettingsDialogs.addOptimisation(this, s.training);
     }
 }
