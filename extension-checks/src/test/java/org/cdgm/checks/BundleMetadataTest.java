@@ -133,7 +133,8 @@ class BundleMetadataTest {
     }
 
     private static Set<String> engineImportsOfThePlugin() throws IOException {
-        Pattern imp = Pattern.compile("^import (org\\.cdgm\\.engine(?:\\.\\w+)*)\\.[A-Z]\\w*;", Pattern.MULTILINE);
+        // Packages are lower case: import a.b.Outer.Inner; imports from package a.b.
+        Pattern imp = Pattern.compile("^import (org\\.cdgm\\.engine(?:\\.[a-z]\\w*)*)\\.[A-Z][\\w.]*;", Pattern.MULTILINE);
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Project.PLUGIN_SOURCES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

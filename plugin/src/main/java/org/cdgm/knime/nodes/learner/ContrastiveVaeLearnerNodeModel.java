@@ -59,7 +59,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
             // The reader picks the genes from the counts: the model's genes are known once it has run.
             ContrastiveTableReader.checkCondition(in, sel);
             settings.sizes.check(settings.model, 1);
-            return new PortObjectSpec[] {null, HistoryTable.spec()};
+            return new PortObjectSpec[] {null, HistoryTable.spec(), PngPorts.spec()};
         }
         int[] genes = ContrastiveTableReader.geneColumns(in, sel);
         settings.sizes.check(settings.model, genes.length);
@@ -70,7 +70,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
                         decided.get().likelihood()), names)
                 : new ContrastiveModelPortObjectSpec(settings.sizes.sharedSize(), settings.sizes.salientSize(), names,
                         ModelNodeSettings.AUTO_AT_EXECUTE);
-        return new PortObjectSpec[] {model, HistoryTable.spec()};
+        return new PortObjectSpec[] {model, HistoryTable.spec(), PngPorts.spec()};
     }
 
     @Override

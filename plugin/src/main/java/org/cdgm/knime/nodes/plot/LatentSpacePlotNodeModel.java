@@ -4,10 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.cdgm.engine.plot.LatentSpacePlot;
-import org.cdgm.engine.plot.LatentSpacePlot.Categories;
-import org.cdgm.engine.plot.LatentSpacePlot.Cells;
-import org.cdgm.engine.plot.LatentSpacePlot.Column;
-import org.cdgm.engine.plot.LatentSpacePlot.Values;
 import org.cdgm.engine.plot.PlotSize;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.PngPorts;
@@ -84,11 +80,12 @@ final class LatentSpacePlotNodeModel extends SettingsNodeModel<LatentSpacePlotNo
             }
             i++;
         }
-        Map<String, Column> columns = colour == null ? Map.of()
-                : Map.of(colour, categorical ? new Categories(labels) : new Values(values));
+        Map<String, LatentSpacePlot.Column> columns = colour == null ? Map.of()
+                : Map.of(colour, categorical ? new LatentSpacePlot.Categories(labels)
+                        : new LatentSpacePlot.Values(values));
         exec.setMessage("Drawing " + n + " cells");
         PlotSize size = settings.size();
-        Cells cells = SettingsGroup.engine(() -> new Cells(z, t, columns));
+        LatentSpacePlot.Cells cells = SettingsGroup.engine(() -> new LatentSpacePlot.Cells(z, t, columns));
         byte[] png = SettingsGroup.engine(() -> LatentSpacePlot.render(cells, colour,
                 settings.xDimension.getIntValue(), settings.yDimension.getIntValue(), size));
         return new PortObject[] {PngPorts.of(png)};
