@@ -22,7 +22,7 @@ final class LatentSpacePlotNodeSettings extends SettingsGroup {
 
     final SettingsModelString sharedPrefix = add(new SettingsModelString(CFG_SHARED_PREFIX, "shared"));
     final SettingsModelString salientPrefix = add(new SettingsModelString(CFG_SALIENT_PREFIX, "salient"));
-    /** Empty or null (the dialog's "none"): every cell in one colour. */
+    /** Empty: every cell in one colour. */
     final SettingsModelString colourColumn = add(new SettingsModelString(CFG_COLOUR_COLUMN, CONDITION));
     final SettingsModelIntegerBounded xDimension = add(new SettingsModelIntegerBounded(CFG_X_DIMENSION, 1, 1,
             MAX_DIMENSION));
