@@ -1,7 +1,5 @@
 package org.cdgm.knime.settings;
 
-import java.util.Optional;
-
 import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.LikelihoodChoice;
@@ -60,16 +58,6 @@ public final class ModelNodeSettings extends SettingsGroup {
 
     /** How a model spec names the likelihood while AUTO still waits for the data. */
     public static final String AUTO_AT_EXECUTE = "AUTO (chosen from the data at execute)";
-
-    /**
-     * The node warning for AUTO's choice, if it deserves one: a Gaussian choice means the table is not raw counts
-     * (normalised or transformed values), which a user expecting counts needs to see; negative binomial for counts
-     * is the expected case and only logged.
-     */
-    public static Optional<String> warning(LikelihoodChoice choice, LikelihoodChoice.Decision d) {
-        return choice == LikelihoodChoice.AUTO && d.likelihood() == Likelihood.GAUSSIAN
-                ? Optional.of(d.reason() + "; set 'Likelihood' to choose one yourself") : Optional.empty();
-    }
 
     /** The likelihood setting: a fixed likelihood or AUTO (resolved from the input by the engine). */
     public LikelihoodChoice likelihoodChoice() throws InvalidSettingsException {

@@ -80,9 +80,8 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         ContrastiveDataset data = ContrastiveTableReader.read(table, sel, exec.createSubProgress(0.05));
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         Decision likelihood = choice.resolve(data);
-        LOGGER.info(likelihood.reason());
+        LOGGER.info(likelihood.reason()); // the model's summary and spec show the likelihood used
         List<String> warnings = new ArrayList<>();
-        ModelNodeSettings.warning(choice, likelihood).ifPresent(warnings::add);
         ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
         Nd4jStartup.ensureStarted();

@@ -32,13 +32,12 @@ final class ContrastiveSimulatorNodeSettings extends SettingsGroup {
     final SettingsModelIntegerBounded salientDim = add(new SettingsModelIntegerBounded(CFG_SALIENT_DIM,
             DEFAULTS.salientDim(), 1, 64));
     /**
-     * Negative binomial counts by default (the engine's job default is Gaussian): simulated UMI counts are what a
-     * biologist's data look like, and they feed the learner's default likelihood (AUTO: negative binomial for
-     * counts) directly. Workflows saved with another noise keep it.
+     * The engine's default, Gaussian: the learner's default likelihood (AUTO) takes these values as Gaussian, so
+     * the default chain works, as it does with count noise (whole-number columns AUTO takes for counts). Counts
+     * are not the default because a learner set to Gaussian, as many existing workflows are, diverges on raw
+     * counts (its encoder sees them untransformed).
      */
-    static final Likelihood DEFAULT_NOISE = Likelihood.NEGATIVE_BINOMIAL;
-
-    final SettingsModelString noise = add(new SettingsModelString(CFG_NOISE, DEFAULT_NOISE.name()));
+    final SettingsModelString noise = add(new SettingsModelString(CFG_NOISE, DEFAULTS.noise().name()));
     final SettingsModelInteger seed = add(new SettingsModelInteger(CFG_SEED, (int) DEFAULTS.seed()));
 
     @Override

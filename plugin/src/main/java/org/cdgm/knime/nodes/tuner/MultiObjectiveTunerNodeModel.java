@@ -1,8 +1,5 @@
 package org.cdgm.knime.nodes.tuner;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.LikelihoodChoice.Decision;
@@ -16,7 +13,6 @@ import org.cdgm.knime.Nd4jStartup;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.settings.DataSelectionSettings.DataSelection;
-import org.cdgm.knime.settings.ModelNodeSettings;
 import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.ContrastiveTableReader;
 import org.cdgm.knime.table.KnimeTrainingMonitor;
@@ -66,9 +62,7 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
                 exec.createSubProgress(0.02));
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         Decision likelihood = choice.resolve(data);
-        LOGGER.info(likelihood.reason());
-        List<String> warnings = new ArrayList<>();
-        ModelNodeSettings.warning(choice, likelihood).ifPresent(warnings::add);
+        LOGGER.info(likelihood.reason()); // the model's summary and spec show the likelihood used
         ModelConfig base = settings.model.toModelConfig(data.geneCount(), 1, 1, likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
         TuningGrid grid = settings.grid();
@@ -76,11 +70,8 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
         KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.98));
         TuningResult result = EngineErrors.run(() -> new Tuner(base, training, grid).run(data, monitor));
         if (!result.best().result().constraintSatisfied()) {
-            warnings.add("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
+            setWarningMessage("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
                     + "Consider larger epsilons.");
-        }
-        if (!warnings.isEmpty()) {
-            setWarningMessage(String.join("\n", warnings));
         }
         return new PortObject[] {TuningTable.write(result, exec),
             new ContrastiveModelPortObject(result.best().result().model())};
