@@ -25,7 +25,8 @@ import org.w3c.dom.Element;
  */
 class DialogHelpTest {
     /** Same rule as org.cdgm.knime.settings.OptionHelp.firstSentence (the plugin cannot be compiled here). */
-    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.!?])(?=\\s+[A-Z]|\\s*$)", Pattern.DOTALL);
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?(?<!e\\.g|i\\.e)[.!?])(?=\\s+[A-Z]|\\s*$)",
+            Pattern.DOTALL);
     /** A constant's name as users should not have to read it: NEGATIVE_BINOMIAL, TEN_X, SEED_STABILITY. */
     private static final Pattern RAW_CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
     private static final int TOOLTIP_MAX = 160;
@@ -48,6 +49,8 @@ class DialogHelpTest {
                 firstSentence("String column saying which cells are background (e.g. non-targeting guides). The "
                         + "reader writes it."));
         assertEquals("Weight of the regulariser.", firstSentence("Weight of the regulariser."));
+        assertEquals("Feature types to keep, e.g. Gene Expression or Antibody Capture.", firstSentence(
+                "Feature types to keep, e.g. Gene Expression or Antibody Capture. Empty: genes only."));
     }
 
     @ParameterizedTest

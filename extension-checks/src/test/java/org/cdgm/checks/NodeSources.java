@@ -27,7 +27,10 @@ final class NodeSources {
     private static final Pattern LABEL = Pattern.compile("new DialogComponent(\\w+)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
     /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), file(...), ... */
     private static final Pattern PANE_LABEL = Pattern.compile(
-            "\\b(number|text|check|list|choice|column|valueOf|prefix|file)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
+            "\\b(number|text|check|list|choice|column|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
+    /** A settings model field and its default: {@code final X name = add(new SettingsModelX(CFG_.., default, ...}. */
+    private static final Pattern FIELD_DEFAULT = Pattern.compile(
+            "final \\w+ (\\w+) = add\\(new SettingsModel\\w+\\(\\s*CFG_\\w+\\s*,\\s*(\"[^\"]*\"|[^,]+?)\\s*(?:,|\\)\\);)");
     /** choice(model, "Label", SomeEnum.values()...): the enum whose titles the dialog shows. */
     private static final Pattern CHOICE = Pattern.compile(
             "\\bchoice\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*,\\s*(\\w+)\\.values\\(\\)");
@@ -99,7 +102,7 @@ final class NodeSources {
         }
         Matcher p = PANE_LABEL.matcher(source);
         while (p.find()) {
-            out.add(p.group(2));
+            out.add(p.group(3));
         }
         Matcher f = FILE_CHOOSER_GROUP.matcher(source);
         while (f.find()) {
@@ -112,8 +115,10 @@ final class NodeSources {
     Map<String, String> dialogChoices() {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>(List.of(dialogSource));
-        if (HELPER_CALL.matcher(dialogSource).find()) {
-            sources.add(Project.read(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/SettingsDialogs.java")));
+        Map<String, String> helpers = helperSources();
+        Matcher call = HELPER_CALL.matcher(dialogSource);
+        while (call.find()) {
+            sources.add(helpers.get(call.group(1)));
         }
         for (String src : sources) {
             Matcher m = CHOICE.matcher(src);
@@ -124,10 +129,52 @@ final class NodeSources {
         return out;
     }
 
+    /**
+     * Dialog label -> default value expression of the settings model behind it (e.g. "Epochs" ->
+     * "DEFAULTS.epochs()"), for the labels made by DescribedSettingsPane's builders, shared sections included.
+     */
+    Map<String, String> dialogDefaults() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        files.add(dir.resolve(settingsClass + ".java"));
+        for (int i = 0; i < files.size(); i++) {
+            String src = Project.read(files.get(i));
+            fields.putAll(pairs(FIELD_DEFAULT, src));
+            Matcher g = GROUP_FIELD.matcher(src);
+            while (g.find()) {
+                files.add(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/" + g.group(1) + ".java"));
+            }
+        }
+        List<String> sources = new ArrayList<>(List.of(dialogSource));
+        Map<String, String> helpers = helperSources();
+        Matcher call = HELPER_CALL.matcher(dialogSource);
+        while (call.find()) {
+            sources.add(helpers.get(call.group(1)));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String src : sources) {
+            Matcher m = PANE_LABEL.matcher(src);
+            while (m.find()) {
+                String field = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
+                String expr = fields.get(field);
+                assertTrue(expr != null, factory + ": no settings model field '" + field + "' with a default found");
+                out.put(m.group(3), expr);
+            }
+        }
+        return out;
+    }
+
     /** Labels per method of SettingsDialogs. */
     private static Map<String, List<String>> helperLabels() {
-        String src = Project.read(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/SettingsDialogs.java"));
         Map<String, List<String>> out = new LinkedHashMap<>();
+        helperSources().forEach((name, src) -> out.put(name, labels(src)));
+        return out;
+    }
+
+    /** Source text per public static method of SettingsDialogs. */
+    private static Map<String, String> helperSources() {
+        String src = Project.read(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/SettingsDialogs.java"));
+        Map<String, String> out = new LinkedHashMap<>();
         Matcher m = METHOD.matcher(src);
         List<int[]> spans = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -137,7 +184,7 @@ final class NodeSources {
         }
         for (int i = 0; i < names.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : src.length();
-            out.put(names.get(i), labels(src.substring(spans.get(i)[0], end)));
+            out.put(names.get(i), src.substring(spans.get(i)[0], end));
         }
         return out;
     }

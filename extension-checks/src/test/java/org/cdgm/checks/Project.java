@@ -37,6 +37,18 @@ final class Project {
         }
     }
 
+    /** Parses XML text (for tests of the checks themselves). */
+    static Document xmlText(String text) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
     static List<Element> children(Element parent, String localName) {
         List<Element> out = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();

@@ -1,6 +1,7 @@
 package org.cdgm.knime.settings;
 
 import java.awt.Component;
+import java.awt.Dimension;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -55,6 +56,7 @@ public final class FileOrFolderChooser extends DialogComponent {
             c.setAlignmentX(Component.LEFT_ALIGNMENT);
             p.add(c);
         }
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, p.getPreferredSize().height));
         getModel().addChangeListener(e -> updateComponent());
         updateComponent();
     }

@@ -19,8 +19,12 @@ import org.w3c.dom.NodeList;
  * keep each first sentence short enough for a tooltip.
  */
 public final class OptionHelp {
-    /** A sentence ends at . ! or ? followed by white space and a capital letter, or at the end of the text. */
-    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.!?])(?=\\s+[A-Z]|\\s*$)", Pattern.DOTALL);
+    /**
+     * A sentence ends at . ! or ? followed by white space and a capital letter, or at the end of the text; the
+     * full stops of "e.g." and "i.e." end nothing.
+     */
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?(?<!e\\.g|i\\.e)[.!?])(?=\\s+[A-Z]|\\s*$)",
+            Pattern.DOTALL);
 
     private final Map<String, String> help;
 

@@ -127,6 +127,7 @@ public final class SuggestionBox extends DialogComponent {
                 items.addElement(s);
             }
             box.setSelectedItem(value == null ? "" : value);
+            box.getEditor().setItem(value == null ? "" : value);
         } finally {
             updating = false;
         }
