@@ -6,4 +6,20 @@ package org.cdgm.engine.model;
  */
 public record LatentCodes(LatentSample sharedBackground, LatentSample salientBackground,
                           LatentSample sharedTarget, LatentSample salientTarget) {
+
+    /**
+     * The sum of every code (from the host copies, no device work): NaN or infinite exactly when some code is,
+     * which is all a divergence check needs; the value itself means nothing.
+     */
+    public double finiteCheckSum() {
+        double sum = 0;
+        for (LatentSample s : new LatentSample[] {sharedBackground, salientBackground, sharedTarget, salientTarget}) {
+            if (s != null) {
+                for (double v : s.hostSample()) {
+                    sum += v;
+                }
+            }
+        }
+        return sum;
+    }
 }

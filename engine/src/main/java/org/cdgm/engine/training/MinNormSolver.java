@@ -18,11 +18,18 @@ public final class MinNormSolver {
                 VectorBlas.dot(gBackground, gTarget));
     }
 
+    /**
+     * Below this fraction of |g_b|^2 + |g_t|^2, |g_b - g_t|^2 is rounding (float32 gradients agree to about 1e-7
+     * per entry, 1e-14 squared) and the gradients count as identical. Relative, so that alpha does not depend on
+     * the gradients' scale: tiny gradients (1e-11) were all "identical" under an absolute cut-off.
+     */
+    static final double IDENTICAL = 1e-12;
+
     /** From the dot products: |g_b|^2, |g_t|^2 and g_b . g_t. */
     public static double alpha(double bb, double tt, double bt) {
         double denominator = bb - 2 * bt + tt;
-        if (!(denominator > 1e-20)) {
-            return 0.5; // identical gradients: any convex combination is the same direction
+        if (!(denominator > IDENTICAL * (bb + tt))) {
+            return 0.5; // identical (or zero) gradients: any convex combination is the same direction
         }
         double a = (tt - bt) / denominator;
         return Math.max(0.0, Math.min(1.0, a));

@@ -14,6 +14,7 @@ import org.cdgm.engine.model.CellBatch;
 import org.cdgm.engine.model.CodeGradients;
 import org.cdgm.engine.model.ContrastiveVae;
 import org.cdgm.engine.model.ElboTerms;
+import org.cdgm.engine.model.LatentCodes;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.Noise;
 import org.cdgm.engine.model.ParameterLayout;
@@ -43,6 +44,8 @@ public final class Trainer {
     static final double EXPLOSION_FACTOR = 1000;
 
     /** Sized on the first step, then reset and reused every step (the per-step arrays have the same shapes). */
+    /** The smallest batch a step can use (the regularisers' kernel widths need two cells of each set). */
+    static final int MIN_BATCH = 2;
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
@@ -75,10 +78,13 @@ public final class Trainer {
 
         DataSplit bSplit = DataSplit.of(data.background().cells(), settings.validationFraction(), splitRng);
         DataSplit tSplit = DataSplit.of(data.target().cells(), settings.validationFraction(), splitRng);
-        DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, settings.batchSize(),
+        DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, MIN_BATCH,
                 settings.validationFraction());
-        DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, settings.batchSize(),
+        DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, MIN_BATCH,
                 settings.validationFraction());
+        List<String> notes = new ArrayList<>();
+        int batch = effectiveBatchSize(settings.batchSize(), bSplit.training().length, tSplit.training().length,
+                settings.validationFraction(), notes);
 
         ContrastiveVae vae = new ContrastiveVae(config);
         DataType dtype = vae.dataType();
@@ -88,12 +94,12 @@ public final class Trainer {
         boolean needTb = reg != null && reg.needsSalientBackground();
         int kz = config.sharedDim();
         int kt = config.salientDim();
-        int batch = settings.batchSize();
 
         BatchSampler bSampler = new BatchSampler(data.background().matrix(), bSplit.training(), shuffleRng.split(),
                 dtype);
         BatchSampler tSampler = new BatchSampler(data.target().matrix(), tSplit.training(), shuffleRng.split(), dtype);
-        List<ValidationChunk> validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb);
+        List<ValidationChunk> validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb,
+                batch);
 
         Adam adam = new Adam(settings.learningRate(), params);
         DualAscent dual = settings.mode().isConstrained()
@@ -134,6 +140,7 @@ public final class Trainer {
                     CellBatch tBatch = tSampler.next(batch);
                     Noise noise = Noise.draw(noiseRng, batch, batch, kz, kt, dtype, needTb);
                     ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
+                    requireFiniteCodes(fp.codes(), epoch, step);
                     double weight = dual != null ? dual.lambda() : settings.penaltyWeight();
                     CodeGradients extra = reg != null && weight > 0 ? new CodeGradients() : null;
                     r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, weight);
@@ -200,18 +207,47 @@ public final class Trainer {
                 provenance(data, reg, checkpoints.bestEpoch(), history.size()));
         long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
         return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
-                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible(), cellsProcessed);
+                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible(), cellsProcessed,
+                notes);
+    }
+
+    /**
+     * The batch size used: the setting, lowered to the smaller training set when that has fewer cells (a small
+     * data set then trains with full batches instead of being refused), with a note saying so.
+     */
+    static int effectiveBatchSize(int setting, int backgroundTraining, int targetTraining, double validationFraction,
+                                  List<String> notes) {
+        int smaller = Math.min(backgroundTraining, targetTraining);
+        if (smaller >= setting) {
+            return setting;
+        }
+        notes.add("Batch size lowered from " + setting + " to " + smaller + ": the "
+                + (backgroundTraining <= targetTraining ? "background" : "target") + " has " + smaller
+                + " training cells (after holding out " + Math.round(validationFraction * 100)
+                + "% for validation), so each step uses all of them.");
+        return smaller;
+    }
+
+    /**
+     * Non-finite latent codes mean the encoder has diverged; said here, before a regulariser (whose kernel width
+     * comes from the codes) or the likelihood reports a consequence of it in its own words.
+     */
+    private void requireFiniteCodes(LatentCodes codes, int epoch, int step) {
+        double sum = codes.finiteCheckSum();
+        if (!Double.isFinite(sum)) {
+            throw diverged(epoch, step, "the latent codes (the encoder's output)", sum);
+        }
     }
 
     private List<ValidationChunk> validationChunks(ContrastiveDataset data, DataSplit b, DataSplit t,
-                                                   SplittableRandom rng, DataType dtype, boolean needTb) {
+                                                   SplittableRandom rng, DataType dtype, boolean needTb, int batch) {
         List<ValidationChunk> chunks = new ArrayList<>();
         int nb = b.validation().length;
         int nt = t.validation().length;
         if (nb == 0 || nt == 0) {
             return chunks;
         }
-        int size = Math.min(settings.batchSize(), Math.max(nb, nt));
+        int size = Math.min(batch, Math.max(nb, nt));
         int count = (int) Math.ceil(Math.max(nb, nt) / (double) size);
         for (int c = 0; c < count; c++) {
             int[] rb = cyclic(b.validation(), c * size, Math.min(size, nb));
@@ -242,6 +278,9 @@ public final class Trainer {
         double r = 0;
         for (ValidationChunk c : chunks) {
             ContrastiveVae.ForwardPass fp = vae.forward(params, c.background(), c.target(), c.noise());
+            if (!Double.isFinite(fp.codes().finiteCheckSum())) {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN}; // the caller reports the divergence
+            }
             ElboTerms terms = vae.evaluate(fp);
             b += terms.backgroundLoss();
             t += terms.targetLoss();

@@ -6,13 +6,22 @@ import org.cdgm.engine.model.TrainedModel;
 
 /**
  * What a fit returns: the model at its best validation epoch, the per-epoch history, whether early stopping
- * ended training, for constrained modes the final lambda and whether the chosen epoch met the constraint, and
- * how many cells the training steps processed (background plus target batches; for throughput figures).
+ * ended training, for constrained modes the final lambda and whether the chosen epoch met the constraint, how
+ * many cells the training steps processed (background plus target batches; for throughput figures), and notes
+ * for the user about what training adjusted (e.g. a batch size lowered to a small data set), one sentence each.
  */
 public record TrainingResult(TrainedModel model, List<EpochReport> history, int bestEpoch, boolean stoppedEarly,
-                             double finalLambda, boolean constraintSatisfied, long cellsProcessed) {
+                             double finalLambda, boolean constraintSatisfied, long cellsProcessed,
+                             List<String> notes) {
 
     public TrainingResult {
         history = List.copyOf(history);
+        notes = List.copyOf(notes);
+    }
+
+    /** Without notes. */
+    public TrainingResult(TrainedModel model, List<EpochReport> history, int bestEpoch, boolean stoppedEarly,
+                          double finalLambda, boolean constraintSatisfied, long cellsProcessed) {
+        this(model, history, bestEpoch, stoppedEarly, finalLambda, constraintSatisfied, cellsProcessed, List.of());
     }
 }

@@ -40,6 +40,18 @@ class MinNormSolverTest {
     }
 
     @Test
+    void tinyGradientsAreNotIdenticalJustBecauseTheyAreSmall() {
+        // |g| ~ 1e-11: |g_b - g_t|^2 ~ 1e-22, below any absolute cut-off; alpha must not depend on the scale
+        for (double scale : new double[] {1e-11, 1e-6, 1, 1e8}) {
+            assertEquals(0.2, MinNormSolver.alpha(v(2 * scale, 0), v(0, scale)), 1e-9, "scale " + scale);
+            assertEquals(1.0, MinNormSolver.alpha(v(scale, 0), v(2 * scale, 0)), 1e-9, "scale " + scale);
+        }
+        // equal up to float rounding: identical
+        assertEquals(0.5, MinNormSolver.alpha(v(1, 2, 3), v(1, 2, 3 + 1e-7)), 1e-12);
+        assertEquals(0.5, MinNormSolver.alpha(v(0, 0), v(0, 0)), 1e-12);
+    }
+
+    @Test
     void identicalGradientsGiveOneHalf() {
         assertEquals(0.5, MinNormSolver.alpha(v(1, 2, 3), v(1, 2, 3)), 1e-12);
     }

@@ -96,8 +96,7 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("epoch 2"), e.getMessage()); // 4 steps per epoch: the 6th poll
     }
 
-    @Test
-    void divergenceIsDetectedAndExplained() {
+    private static ContrastiveDataset hugeValues() {
         double[][] huge = new double[40][10];
         for (int i = 0; i < 40; i++) {
             for (int j = 0; j < 10; j++) {
@@ -105,15 +104,47 @@ class TrainerTest {
             }
         }
         List<String> genes = SIM.dataset().genes();
-        ContrastiveDataset data = new ContrastiveDataset(genes,
+        return new ContrastiveDataset(genes,
                 CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(huge)),
                 CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(huge)));
+    }
+
+    @Test
+    void divergenceIsDetectedAndExplained() {
+        ContrastiveDataset data = hugeValues();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(16)).fit(data,
                         TrainingMonitor.NONE));
         assertTrue(e.getMessage().contains("epoch 1, step 1"), e.getMessage());
         assertTrue(e.getMessage().contains("likelihood"), e.getMessage());
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+    }
+
+    @Test
+    void codesThatAreNoLongerNumbersAreReportedAsDivergenceNotByTheRegulariser() {
+        // values near float32's largest: the encoder's first layer overflows to infinity, the codes to NaN
+        double[][] extreme = new double[40][10];
+        for (double[] row : extreme) {
+            java.util.Arrays.fill(row, 3e38);
+        }
+        ContrastiveDataset data = new ContrastiveDataset(SIM.dataset().genes(),
+                CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(extreme)),
+                CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(extreme)));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(MODEL, quick(TrainingMode.CONSTRAINED).withBatchSize(16)).fit(data,
+                        TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("epoch 1, step 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("the latent codes"), e.getMessage());
+        assertFalse(e.getMessage().contains("Kernel width"), e.getMessage());
+    }
+
+    /** One background cell and 40 target cells: 10 % validation leaves one training cell of the background. */
+    private static ContrastiveDataset tiny() {
+        double[][] one = new double[2][10];
+        double[][] many = new double[40][10];
+        return new ContrastiveDataset(SIM.dataset().genes(),
+                CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(one)),
+                CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(many)));
     }
 
     @Test
@@ -135,11 +166,28 @@ class TrainerTest {
     }
 
     @Test
+    void aBatchLargerThanTheSmallerTrainingSetIsLoweredWithANote() {
+        // 120 + 120 cells, 10 % held out: 108 training cells each
+        TrainingResult r = new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(200)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        assertEquals(List.of("Batch size lowered from 200 to 108: the background has 108 training cells (after "
+                + "holding out 10% for validation), so each step uses all of them."), r.notes());
+        assertEquals(3L * 2 * 108, r.cellsProcessed(), "one full batch of each set per epoch");
+        assertTrue(new Trainer(MODEL, quick(TrainingMode.CLASSIC)).fit(SIM.dataset(), TrainingMonitor.NONE).notes()
+                .isEmpty());
+
+        List<String> notes = new java.util.ArrayList<>();
+        assertEquals(128, Trainer.effectiveBatchSize(128, 500, 130, 0.1, notes));
+        assertEquals(40, Trainer.effectiveBatchSize(128, 500, 40, 0.2, notes));
+        assertEquals(List.of("Batch size lowered from 128 to 40: the target has 40 training cells (after holding "
+                + "out 20% for validation), so each step uses all of them."), notes);
+    }
+
+    @Test
     void badInputIsRejectedBeforeTraining() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC).withBatchSize(200)).fit(SIM.dataset(),
-                        TrainingMonitor.NONE));
-        assertTrue(e.getMessage().contains("batch size is 200"), e.getMessage());
+                () -> new Trainer(MODEL, quick(TrainingMode.CLASSIC)).fit(tiny(), TrainingMonitor.NONE));
+        assertTrue(e.getMessage().startsWith("Background has 1 training cells"), e.getMessage());
         e = assertThrows(InvalidInputException.class,
                 () -> new Trainer(ModelConfig.defaults(11, Likelihood.GAUSSIAN), quick(TrainingMode.CLASSIC))
                         .fit(SIM.dataset(), TrainingMonitor.NONE));
