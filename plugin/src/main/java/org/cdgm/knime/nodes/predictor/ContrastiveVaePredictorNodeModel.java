@@ -14,6 +14,7 @@ import org.cdgm.knime.Nd4jStartup;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
+import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.EmbeddingColumns;
 import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataColumnSpec;
@@ -49,6 +50,9 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         DataTableSpec table = (DataTableSpec) inSpecs[1];
         if (model == null) {
             throw new InvalidSettingsException("Connect a trained contrastive model (from the learner or tuner)");
+        }
+        if (CellTableWriter.genesChosenAtExecute(table).isPresent()) {
+            return new PortObjectSpec[] {null}; // the reader lists its genes once it has run; checked at execute
         }
         geneColumns(table, model.genes());
         return new PortObjectSpec[] {outSpec(table, model.sharedDim(), model.salientDim())};
