@@ -15,7 +15,6 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponent;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -51,8 +50,12 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
         return component;
     }
 
-    public DialogComponentNumber number(SettingsModelNumber model, String label, double step) {
-        return put(new DialogComponentNumber(model, label, step), label);
+    /**
+     * A number in a text field ({@link NumberField}: a value it cannot take is refused with a message, where a
+     * spinner would silently restore the old one).
+     */
+    public NumberField number(SettingsModelNumber model, String label) {
+        return put(new NumberField(model, label), label);
     }
 
     public DialogComponentString text(SettingsModelString model, String label) {
@@ -77,6 +80,12 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
     /** As {@link #choice(SettingsModelString, String, Enum[])}, storing {@code stored} of each constant. */
     public <E extends Enum<E> & UserChoice> DialogComponentButtonGroup choice(SettingsModelString model,
             String label, E[] values, Function<E, String> stored) {
+        return choice(model, label, values, stored, true);
+    }
+
+    /** As above; {@code vertical} false puts short choices in one row. */
+    public <E extends Enum<E> & UserChoice> DialogComponentButtonGroup choice(SettingsModelString model,
+            String label, E[] values, Function<E, String> stored, boolean vertical) {
         ButtonGroupEnumInterface[] buttons = new ButtonGroupEnumInterface[values.length];
         for (int i = 0; i < values.length; i++) {
             E v = values[i];
@@ -102,7 +111,7 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
                 }
             };
         }
-        DialogComponentButtonGroup group = new DialogComponentButtonGroup(model, label, true, buttons);
+        DialogComponentButtonGroup group = new DialogComponentButtonGroup(model, label, vertical, buttons);
         String tip = help.of(label);
         if (tip != null) { // on the group, not the buttons: they keep each choice's own help
             group.getComponentPanel().setToolTipText(tip);

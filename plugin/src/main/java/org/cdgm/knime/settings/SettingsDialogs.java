@@ -26,17 +26,17 @@ public final class SettingsDialogs {
     }
 
     public static void addLatentSizes(DescribedSettingsPane pane, LatentSizeSettings s) {
-        pane.number(s.sharedDim, "Shared latent size (k_z)", 1);
-        pane.number(s.salientDim, "Salient latent size (k_t)", 1);
+        pane.number(s.sharedDim, "Shared latent size (k_z)");
+        pane.number(s.salientDim, "Salient latent size (k_t)");
     }
 
     /** Likelihood, network size and prior; prior components only for the mixture prior. */
     public static void addModel(DescribedSettingsPane pane, ModelNodeSettings s) {
         pane.choice(s.likelihood, "Likelihood", LikelihoodChoice.values());
-        pane.number(s.hiddenWidth, "Hidden layer width", 16);
-        pane.number(s.hiddenLayers, "Hidden layers", 1);
+        pane.number(s.hiddenWidth, "Hidden layer width");
+        pane.number(s.hiddenLayers, "Hidden layers");
         pane.choice(s.prior, "Prior", PriorKind.values());
-        pane.number(s.priorComponents, "Prior components", 1);
+        pane.number(s.priorComponents, "Prior components");
         pane.enableWhen(s.priorComponents, () -> PriorKind.MIXTURE_OF_GAUSSIANS.name().equals(s.prior
                 .getStringValue()), s.prior);
     }
@@ -54,8 +54,8 @@ public final class SettingsDialogs {
     /** Penalty weight (unconstrained modes only) and epsilon (constrained modes only). */
     public static void addLevels(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Regulariser strength");
-        pane.number(s.penaltyWeight, "Penalty weight", 0.1);
-        pane.number(s.epsilon, "Epsilon", 0.01);
+        pane.number(s.penaltyWeight, "Penalty weight");
+        pane.number(s.epsilon, "Epsilon");
         pane.enableWhen(s.penaltyWeight, () -> !constrained(s), s.mode);
         pane.enableWhen(s.epsilon, () -> constrained(s), s.mode);
         pane.closeCurrentGroup();
@@ -69,12 +69,12 @@ public final class SettingsDialogs {
     /** Epochs, batch, learning rate, validation and seed; patience needs validation cells. */
     public static void addOptimisation(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Optimisation");
-        pane.number(s.epochs, "Epochs", 10);
-        pane.number(s.batchSize, "Batch size", 32);
-        pane.number(s.learningRate, "Learning rate", 0.001);
-        pane.number(s.validationFraction, "Validation fraction", 0.05);
-        pane.number(s.patience, "Patience", 5);
-        pane.number(s.seed, "Seed", 1);
+        pane.number(s.epochs, "Epochs");
+        pane.number(s.batchSize, "Batch size");
+        pane.number(s.learningRate, "Learning rate");
+        pane.number(s.validationFraction, "Validation fraction");
+        pane.number(s.patience, "Patience");
+        pane.number(s.seed, "Seed");
         pane.enableWhen(s.patience, () -> s.validationFraction.getDoubleValue() > 0, s.validationFraction);
         pane.closeCurrentGroup();
     }

@@ -13,9 +13,9 @@ final class LatentSpacePlotNodeDialog extends DescribedSettingsPane {
         // Suggests the string columns; a numeric column can be typed; empty = one colour for every cell.
         column(s.colourColumn, "Colour by column", 0);
         createNewGroup("Picture");
-        number(s.xDimension, "Horizontal axis dimension", 1);
-        number(s.yDimension, "Vertical axis dimension", 1);
-        number(s.width, "Width (pixels)", 50);
-        number(s.height, "Height (pixels)", 50);
+        number(s.xDimension, "Horizontal axis dimension");
+        number(s.yDimension, "Vertical axis dimension");
+        number(s.width, "Width (pixels)");
+        number(s.height, "Height (pixels)");
     }
 }

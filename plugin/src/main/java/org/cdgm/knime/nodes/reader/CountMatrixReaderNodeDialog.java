@@ -2,6 +2,7 @@ package org.cdgm.knime.nodes.reader;
 
 import java.nio.file.Path;
 
+import org.cdgm.engine.data.UserChoice;
 import org.cdgm.engine.io.MatrixFormat;
 import org.cdgm.knime.settings.DescribedSettingsPane;
 import org.cdgm.knime.table.LocalPaths;
@@ -26,9 +27,9 @@ final class CountMatrixReaderNodeDialog extends DescribedSettingsPane {
         text(s.targetValues, "Target values");
         closeCurrentGroup();
         createNewGroup("Cells and genes");
-        number(s.minCounts, "Minimum counts per cell", 100);
-        number(s.minCells, "Minimum cells per gene", 1);
-        number(s.topGenes, "Highly variable genes", 100);
+        number(s.minCounts, "Minimum counts per cell");
+        number(s.minCells, "Minimum cells per gene");
+        number(s.topGenes, "Highly variable genes");
         closeCurrentGroup();
 
         createNewTab("Format options");
@@ -42,8 +43,8 @@ final class CountMatrixReaderNodeDialog extends DescribedSettingsPane {
         text(s.metadataIdColumn, "Metadata cell ID column");
         closeCurrentGroup();
         createNewGroup("Text tables");
-        list(s.delimiter, "Delimiter", CountMatrixReaderNodeSettings.DELIMITERS);
-        list(s.decimal, "Decimal mark", CountMatrixReaderNodeSettings.DECIMALS);
+        choice(s.delimiter, "Delimiter", Delimiter.values(), Delimiter::stored, false);
+        choice(s.decimal, "Decimal mark", DecimalMark.values(), DecimalMark::stored, false);
         check(s.csvCellsAsRows, "CSV has cells as rows");
         text(s.csvIdColumn, "CSV ID column");
         text(s.csvMetadataColumns, "CSV metadata columns");
@@ -61,6 +62,69 @@ final class CountMatrixReaderNodeDialog extends DescribedSettingsPane {
         enableWhen(s.csvIdColumn, () -> applies(MatrixFormat.CSV), s.path, s.format);
         enableWhen(s.csvMetadataColumns, () -> applies(MatrixFormat.CSV) && s.csvCellsAsRows.getBooleanValue(),
                 s.path, s.format, s.csvCellsAsRows);
+    }
+
+    /** The delimiter words the settings store ({@link CountMatrixReaderNodeSettings#DELIMITERS}), in words. */
+    enum Delimiter implements UserChoice {
+        AUTO("Detect", "Comma, semicolon or tab, detected from the first lines.", "auto"),
+        COMMA("Comma", "Fields separated by commas (.csv).", ","),
+        SEMICOLON("Semicolon", "Fields separated by semicolons (spreadsheets with a decimal comma).", ";"),
+        TAB("Tab", "Fields separated by tabs (.tsv).", "tab");
+
+        private final String title;
+        private final String help;
+        private final String stored;
+
+        Delimiter(String title, String help, String stored) {
+            this.title = title;
+            this.help = help;
+            this.stored = stored;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public String help() {
+            return help;
+        }
+
+        String stored() {
+            return stored;
+        }
+    }
+
+    /** The decimal marks the settings store ({@link CountMatrixReaderNodeSettings#DECIMALS}), in words. */
+    enum DecimalMark implements UserChoice {
+        POINT("Point (3.5)", "Numbers written with a decimal point.", "."),
+        COMMA("Comma (3,5)", "Numbers written with a decimal comma, as spreadsheets in many languages save them.",
+                ",");
+
+        private final String title;
+        private final String help;
+        private final String stored;
+
+        DecimalMark(String title, String help, String stored) {
+            this.title = title;
+            this.help = help;
+            this.stored = stored;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public String help() {
+            return help;
+        }
+
+        String stored() {
+            return stored;
+        }
     }
 
     private boolean hasMetadata() {

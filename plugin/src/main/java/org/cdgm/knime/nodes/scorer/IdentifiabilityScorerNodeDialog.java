@@ -23,8 +23,8 @@ final class IdentifiabilityScorerNodeDialog extends DescribedSettingsPane {
         prefix(s.referenceSalient, "Reference salient prefix", 1);
         closeCurrentGroup();
         createNewGroup("Quality gates (0 = off)");
-        number(s.minSharedMcc, "Minimum shared MCC", 0.05);
-        number(s.minSalientMcc, "Minimum salient MCC", 0.05);
+        number(s.minSharedMcc, "Minimum shared MCC");
+        number(s.minSalientMcc, "Minimum salient MCC");
         closeCurrentGroup();
     }
 }

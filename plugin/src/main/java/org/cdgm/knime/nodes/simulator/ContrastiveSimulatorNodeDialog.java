@@ -8,12 +8,12 @@ final class ContrastiveSimulatorNodeDialog extends DescribedSettingsPane {
     ContrastiveSimulatorNodeDialog() {
         super(ContrastiveSimulatorNodeFactory.class);
         ContrastiveSimulatorNodeSettings s = new ContrastiveSimulatorNodeSettings();
-        number(s.backgroundCells, "Background cells", 100);
-        number(s.targetCells, "Target cells", 100);
-        number(s.genes, "Genes", 10);
-        number(s.sharedDim, "Shared latent size (k_z)", 1);
-        number(s.salientDim, "Salient latent size (k_t)", 1);
+        number(s.backgroundCells, "Background cells");
+        number(s.targetCells, "Target cells");
+        number(s.genes, "Genes");
+        number(s.sharedDim, "Shared latent size (k_z)");
+        number(s.salientDim, "Salient latent size (k_t)");
         choice(s.noise, "Noise", Likelihood.values());
-        number(s.seed, "Seed", 1);
+        number(s.seed, "Seed");
     }
 }
