@@ -19,19 +19,14 @@ public final class LocalPaths {
     }
 
     /**
-     * Checks only that the setting holds a path, never the file system: settings are validated when a workflow
-     * loads, and a file missing at that moment (moved, on an unplugged drive, written later by another node) must
-     * not cost the node its path. {@link #existing} checks the file at configure.
+     * The local file the setting names, which must exist. For configure and execute only, never for validating
+     * settings: they are validated when a workflow loads, and a file missing at that moment (moved, on an unplugged
+     * drive, written later by another node) must not cost the node its path.
      */
-    public static void requireSet(String setting, String text) throws InvalidSettingsException {
+    public static Path existing(String setting, String text) throws InvalidSettingsException {
         if (text == null || text.isBlank()) {
             throw new InvalidSettingsException("Setting '" + setting + "' is empty: choose a file");
         }
-    }
-
-    /** The local file the setting names, which must exist (for configure and execute, not settings validation). */
-    public static Path existing(String setting, String text) throws InvalidSettingsException {
-        requireSet(setting, text);
         Path p;
         try {
             p = FileUtil.resolveToPath(FileUtil.toURL(text.trim()));

@@ -69,12 +69,12 @@ final class CountMatrixReaderNodeSettings extends SettingsGroup {
             PreparationSettings.USUAL_TOP_GENES, 0, Integer.MAX_VALUE));
 
     /**
-     * Checks every setting without touching the file system (this also runs when a workflow loads: a file missing
-     * then must not cost the path); configure checks that the files exist ({@link #readRequest()}).
+     * Checks every setting but the paths, which configure checks ({@link #readRequest()}): this also runs when a
+     * workflow loads, and a file missing then (or a path not chosen yet in a half-built workflow) must not cost the
+     * node its settings.
      */
     @Override
     public void check() throws InvalidSettingsException {
-        LocalPaths.requireSet("File or folder", path.getStringValue());
         request(Path.of("."), null); // a stand-in path: only the format and text options are checked here
         preparation();
     }
