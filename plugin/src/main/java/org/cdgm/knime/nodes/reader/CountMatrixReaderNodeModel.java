@@ -53,6 +53,8 @@ final class CountMatrixReaderNodeModel extends SettingsNodeModel<CountMatrixRead
 
     /** The last header, reused while settings and files are unchanged (configure runs often). */
     private Cached<MatrixHeader> cachedHeader;
+    /** The last full read (made at configure for small inputs), reused while the request and files are unchanged. */
+    private Cached<AnnotatedMatrix> cachedRead;
     /** The last preparation made at configure, reused by execute while settings and files are unchanged. */
     private Cached<PreparedCells> cachedCells;
 
@@ -102,12 +104,16 @@ final class CountMatrixReaderNodeModel extends SettingsNodeModel<CountMatrixRead
         }
         // Metadata values of every cell read, as configure announced them (a superset of the cells kept).
         DataTableSpec spec = CellTableWriter.spec(header(request), CONDITION_COLUMN, LABELS, p.data().genes(), null);
-        return new PortObject[] {CellTableWriter.write(p.data(), spec, CONDITION_COLUMN, labels(p), exec)};
+        BufferedDataTable out = CellTableWriter.write(p.data(), spec, CONDITION_COLUMN, labels(p), exec);
+        cachedRead = null; // the table now holds the cells: do not keep a second copy in memory
+        cachedCells = null;
+        return new PortObject[] {out};
     }
 
     @Override
     protected void reset() {
         cachedHeader = null;
+        cachedRead = null;
         cachedCells = null;
     }
 
@@ -117,9 +123,23 @@ final class CountMatrixReaderNodeModel extends SettingsNodeModel<CountMatrixRead
         if (c != null && c.key().equals(key)) {
             return c.value();
         }
-        MatrixHeader h = MatrixFiles.readHeader(request);
+        // Delimited text is read whole for its header anyway: keep that read for the preparation.
+        MatrixHeader h = request.format().resolve(request.path()) == MatrixFormat.CSV
+                ? MatrixHeader.of(read(request)) : MatrixFiles.readHeader(request);
         cachedHeader = new Cached<>(key, h);
         return h;
+    }
+
+    private AnnotatedMatrix read(MatrixReadRequest request) throws IOException {
+        String key = request + "|" + lastModified(request);
+        Cached<AnnotatedMatrix> c = cachedRead;
+        if (c != null && c.key().equals(key)) {
+            return c.value();
+        }
+        AnnotatedMatrix a = MatrixFiles.read(request);
+        cachedRead = new Cached<>(key, a);
+        cachedHeader = new Cached<>(key, MatrixHeader.of(a)); // what readHeader gives for the same request
+        return a;
     }
 
     private PreparedCells prepare(MatrixReadRequest request, PreparationSettings s) throws IOException {
@@ -128,9 +148,7 @@ final class CountMatrixReaderNodeModel extends SettingsNodeModel<CountMatrixRead
         if (c != null && c.key().equals(key)) {
             return c.value();
         }
-        AnnotatedMatrix read = MatrixFiles.read(request);
-        cachedHeader = new Cached<>(request + "|" + lastModified(request), MatrixHeader.of(read)); // as readHeader
-        PreparedCells p = CellPreparation.prepare(read, s);
+        PreparedCells p = CellPreparation.prepare(read(request), s);
         cachedCells = new Cached<>(key, p);
         return p;
     }
