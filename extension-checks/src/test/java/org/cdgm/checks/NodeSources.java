@@ -27,7 +27,7 @@ final class NodeSources {
     private static final Pattern LABEL = Pattern.compile("new DialogComponent(\\w+)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
     /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), file(...), ... */
     private static final Pattern PANE_LABEL = Pattern.compile(
-            "\\b(number|text|check|list|choice|column|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
+            "\\b(number|text|check|choice|column|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
     /** A settings model field and its default: {@code final X name = add(new SettingsModelX(CFG_.., default, ...}. */
     private static final Pattern FIELD_DEFAULT = Pattern.compile(
             "final \\w+ (\\w+) = add\\(new SettingsModel\\w+\\(\\s*CFG_\\w+\\s*,\\s*(\"[^\"]*\"|[^,]+?)\\s*(?:,|\\)\\);)");

@@ -2,6 +2,7 @@ package org.cdgm.knime.settings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import javax.swing.AbstractButton;
@@ -16,7 +17,6 @@ import org.knime.core.node.defaultnodesettings.DialogComponent;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
@@ -64,11 +64,6 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
 
     public DialogComponentBoolean check(SettingsModelBoolean model, String label) {
         return put(new DialogComponentBoolean(model, label), label);
-    }
-
-    /** A drop-down of plain words (delimiters, decimal marks): what is shown is what is stored. */
-    public DialogComponentStringSelection list(SettingsModelString model, String label, String... items) {
-        return put(new DialogComponentStringSelection(model, label, items), label);
     }
 
     /** Radio buttons titled by {@link UserChoice#title}, each with its help as tooltip; stores the constant name. */
@@ -121,7 +116,7 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
     }
 
     /** Disables one choice while {@code when} holds (e.g. no regulariser in constrained modes). */
-    public void disableChoice(DialogComponentButtonGroup group, String stored, java.util.function.BooleanSupplier when,
+    public void disableChoice(DialogComponentButtonGroup group, String stored, BooleanSupplier when,
             SettingsModel... governing) {
         rule(() -> {
             AbstractButton b = group.getButton(stored);
@@ -154,7 +149,7 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
      * Enables {@code target} only while {@code applies} holds, re-evaluated whenever one of {@code governing}
      * changes and when the dialog opens.
      */
-    public void enableWhen(SettingsModel target, java.util.function.BooleanSupplier applies,
+    public void enableWhen(SettingsModel target, BooleanSupplier applies,
             SettingsModel... governing) {
         rule(() -> target.setEnabled(applies.getAsBoolean()), governing);
     }
