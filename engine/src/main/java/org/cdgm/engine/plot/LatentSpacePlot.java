@@ -12,7 +12,9 @@ import java.util.TreeMap;
 
 import org.cdgm.engine.data.InvalidInputException;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -32,9 +34,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * without a value are grey.
  */
 public final class LatentSpacePlot {
-    /** Values shown with their own colour; more would repeat colours and overflow the legend. */
-    public static final int MAX_CATEGORIES = 10;
+    /** Values shown with their own colour: the palette's first nine; its tenth, grey, is "other". */
+    public static final int MAX_CATEGORIES = 9;
     private static final Ellipse2D DOT = new Ellipse2D.Double(-2, -2, 4, 4);
+    /** Key of cells without a label; no text value can equal it. */
+    private static final String MISSING_KEY = "\u0000missing";
 
     private LatentSpacePlot() {
     }
@@ -199,27 +203,42 @@ public final class LatentSpacePlot {
         }
         String all = labels == null ? "all cells (" + coords.length + ")" : null;
         for (int i = 0; i < coords.length; i++) {
-            String key = labels == null ? all : labels[i] == null ? "missing" : shown.contains(labels[i])
+            String key = labels == null ? all : labels[i] == null ? MISSING_KEY : shown.contains(labels[i])
                     ? labels[i] : other;
             XYSeries s = series.computeIfAbsent(key, k -> new XYSeries(
-                    k.equals("missing") ? colourName + " missing" : k, false, true));
+                    k.equals(MISSING_KEY) ? colourName + " missing" : k, false, true));
             if (Double.isFinite(coords[i][xi]) && Double.isFinite(coords[i][yi])) {
                 s.add(coords[i][xi], coords[i][yi]);
             }
         }
-        // "other" and "missing" are drawn last, below no category, in fixed colours.
+        // The legend lists categories by frequency, then "other" and "missing". They are drawn the other way round
+        // (missing, other, the most frequent, ..., the rarest), so a rare category stays visible on top of a large
+        // one, such as a few hundred control cells among 20,000 perturbed ones.
+        List<String> legendOrder = new ArrayList<>(series.keySet());
+        legendOrder.sort(Comparator.comparingInt(k -> k.equals(other) ? 1 : k.equals(MISSING_KEY) ? 2 : 0));
+        List<String> drawOrder = new ArrayList<>();
+        for (String k : List.of(MISSING_KEY, other)) {
+            if (series.containsKey(k)) {
+                drawOrder.add(k);
+            }
+        }
+        legendOrder.stream().filter(k -> !drawOrder.contains(k)).forEach(drawOrder::add);
         XYSeriesCollection data = new XYSeriesCollection();
-        List<String> keys = new ArrayList<>(series.keySet());
-        keys.sort(Comparator.comparingInt(k -> k.equals(other) ? 1 : k.equals("missing") ? 2 : 0));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < keys.size(); i++) {
-            data.addSeries(series.get(keys.get(i)));
-            String k = keys.get(i);
-            r.setSeriesPaint(i, k.equals("missing") ? ChartImages.MISSING : k.equals(other) ? ChartImages.color(9)
-                    : ChartImages.color(i));
+        for (int i = 0; i < drawOrder.size(); i++) {
+            String k = drawOrder.get(i);
+            data.addSeries(series.get(k));
+            r.setSeriesPaint(i, k.equals(MISSING_KEY) ? ChartImages.MISSING : k.equals(other) ? ChartImages.color(9)
+                    : ChartImages.color(legendOrder.indexOf(k)));
             r.setSeriesShape(i, DOT);
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        LegendItemCollection legend = new LegendItemCollection();
+        for (String k : legendOrder) {
+            legend.add(r.getLegendItem(0, drawOrder.indexOf(k)));
+        }
+        plot.setFixedLegendItems(legend);
         ChartImages.style(plot);
         return plot;
     }

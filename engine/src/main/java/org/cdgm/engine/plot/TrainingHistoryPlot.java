@@ -131,9 +131,11 @@ public final class TrainingHistoryPlot {
         if (bestEpoch >= 1) {
             ValueMarker m = new ValueMarker(bestEpoch, Color.DARK_GRAY, DASHED);
             if (labelBest) {
+                // The label goes on the side of the line with more room: left of it in the later half.
+                boolean late = bestEpoch > (history.get(0).epoch() + history.get(history.size() - 1).epoch()) / 2.0;
                 m.setLabel("kept");
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                m.setLabelAnchor(late ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(late ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             }
             p.addDomainMarker(m);
         }

@@ -54,6 +54,27 @@ class LatentSpacePlotTest {
     }
 
     @Test
+    void aRareCategoryIsDrawnOnTopOfAFrequentOne() {
+        // one rare cell (second colour) at (0, 0) shows as much alone as on top of 200 frequent cells there
+        int alone = rarePixels(0);
+        assertTrue(alone > 0, "the rare cell is not drawn");
+        assertEquals(alone, rarePixels(200), "the rare cell is hidden under the frequent ones");
+    }
+
+    /** Pixels of the rare colour: frequent cells at (-1, -1), (1, 1) and {@code pile} at (0, 0), the rare one at (0, 0). */
+    private static int rarePixels(int pile) {
+        int n = 3 + pile;
+        double[][] xy = new double[n][];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            xy[i] = i == 0 ? new double[] {-1, -1} : i == 1 ? new double[] {1, 1} : new double[] {0, 0};
+            labels[i] = i == n - 1 ? "rare" : "frequent";
+        }
+        Cells c = new Cells(xy, xy, Map.of("kind", new Categories(labels)));
+        return PlotImages.count(PlotImages.decode(LatentSpacePlot.render(c, "kind", 1, 2, SIZE)), 0xd62728);
+    }
+
+    @Test
     void colouredByANumericColumnOrOneColourAndOtherDimensions() {
         Cells c = cells();
         BufferedImage img = PlotImages.renderTwice(() -> LatentSpacePlot.render(c, "depth", 1, 2, SIZE), SIZE);
