@@ -52,6 +52,22 @@ class NodePagesTest {
                 + "node description's options; regenerate with -Dcdgm.writeDocs=true (see NodePagesTest)");
     }
 
+    /** Node pages name choices as the dialogs show them; constant names only in `code` (flow-variable values). */
+    @ParameterizedTest
+    @MethodSource("factories")
+    void pageShowsNoConstantNamesOutsideCode(String factory) throws IOException {
+        Document d = Project.xml(new NodeSources(factory).description());
+        Path page = page(Project.descendants(d, "name").get(0).getTextContent().trim());
+        String prose = Files.readString(page).replaceAll("`[^`]*`", "").replaceAll("\\(\\w+\\.md[^)]*\\)", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b").matcher(prose);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        assertTrue(found.isEmpty(), Project.ROOT.relativize(page) + " shows constant names " + found + " outside "
+                + "`code`; use the titles the dialog shows");
+    }
+
     @Test
     void markupBecomesMarkdown() {
         Document d = Project.xmlText("<option name=\"X\">Use <b>Negative binomial (counts)</b> for "
