@@ -19,6 +19,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -38,7 +39,8 @@ public final class ScoresPlot {
      * @param scores as {@link IdentifiabilityReport#rows()} or {@code SeedStability.rows()}: name, value, meaning
      * @param size   picture size in pixels
      * @return PNG bytes
-     * @throws InvalidInputException when there is no score, a name repeats or no value is finite
+     * @throws InvalidInputException when there is no score or a name repeats (all NaN draws every row "not
+     *                               computed" with a subtitle saying so: the Scorer's table is still worth having)
      */
     public static byte[] render(List<IdentifiabilityReport.Row> scores, PlotSize size) {
         if (scores == null || scores.isEmpty()) {
@@ -51,10 +53,6 @@ public final class ScoresPlot {
                 throw new InvalidInputException("Score '" + r.metric() + "' appears twice; each score needs one bar");
             }
             anyFinite |= Double.isFinite(r.value());
-        }
-        if (!anyFinite) {
-            throw new InvalidInputException("None of the " + scores.size() + " scores has a finite value (all NaN): "
-                    + "nothing to plot");
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         // Every block is added as a series first so colours and legend order do not depend on which scores exist.
@@ -84,6 +82,10 @@ public final class ScoresPlot {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(plot);
         ChartImages.title(chart, "Identifiability scores");
+        if (!anyFinite) {
+            value.setRange(0, 1);
+            chart.addSubtitle(new TextTitle("No score could be computed (all are NaN); see the table's 'meaning' column"));
+        }
         return ChartImages.png(chart, size);
     }
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.LikelihoodChoice.Decision;
-import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.plot.PlotSize;
 import org.cdgm.engine.plot.TrainingHistoryPlot;
@@ -81,13 +81,13 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         Decision likelihood = choice.resolve(data);
         LOGGER.info(likelihood.reason()); // the model's summary and spec show the likelihood used
-        List<String> warnings = new ArrayList<>();
         ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
         Nd4jStartup.ensureStarted();
         ExecutionMonitor fitProgress = exec.createSubProgress(0.95);
         TrainingResult result = EngineErrors.run(() -> new Trainer(config, training).fit(data,
                 new KnimeTrainingMonitor(fitProgress)));
+        List<String> warnings = new ArrayList<>(result.notes()); // e.g. a batch size lowered to a small data set
         if (training.mode().isConstrained() && !result.constraintSatisfied()) {
             warnings.add("The constraint (regulariser <= " + training.epsilon() + ") was not met at the chosen "
                     + "epoch (final lambda " + String.format("%.3g", result.finalLambda()) + "): raise 'Epsilon' or "
@@ -96,7 +96,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
         }
-        pushResultVariables(result, config.likelihood(), training.mode().isConstrained());
+        pushResultVariables(result, likelihood.likelihood(), training.mode().isConstrained());
         byte[] picture = TrainingHistoryPlot.render(result, PlotSize.DEFAULT);
         return new PortObject[] {new ContrastiveModelPortObject(result.model()),
             HistoryTable.write(result.history(), exec), PngPorts.of(picture)};

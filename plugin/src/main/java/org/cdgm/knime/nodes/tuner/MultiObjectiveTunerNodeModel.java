@@ -1,5 +1,8 @@
 package org.cdgm.knime.nodes.tuner;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.LikelihoodChoice.Decision;
@@ -69,9 +72,14 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
         Nd4jStartup.ensureStarted();
         KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.98));
         TuningResult result = EngineErrors.run(() -> new Tuner(base, training, grid).run(data, monitor));
+        // the grid's fits share data and batch size: the chosen one's notes (e.g. a lowered batch) hold for all
+        List<String> warnings = new ArrayList<>(result.best().result().notes());
         if (!result.best().result().constraintSatisfied()) {
-            setWarningMessage("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
+            warnings.add("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
                     + "Consider larger epsilons.");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         return new PortObject[] {TuningTable.write(result, exec),
             new ContrastiveModelPortObject(result.best().result().model())};
