@@ -30,6 +30,22 @@ public final class EmbeddingColumns {
         return out;
     }
 
+    /**
+     * Checks a pair of prefixes as the predictor writes them and the plot reads them: both given and different.
+     *
+     * @throws InvalidSettingsException naming the dialog's settings 'Shared column prefix' and 'Salient column prefix'
+     */
+    public static void checkPrefixes(String shared, String salient) throws InvalidSettingsException {
+        if (shared == null || shared.isBlank() || salient == null || salient.isBlank()) {
+            throw new InvalidSettingsException("Settings 'Shared column prefix' and 'Salient column prefix' must "
+                    + "not be empty");
+        }
+        if (shared.equals(salient)) {
+            throw new InvalidSettingsException("Settings 'Shared column prefix' and 'Salient column prefix' are both '"
+                    + shared + "'; the columns would clash");
+        }
+    }
+
     /** The columns of several specs, in order. */
     public static DataColumnSpec[] concat(DataColumnSpec[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(DataColumnSpec[]::new);

@@ -2,6 +2,7 @@ package org.cdgm.knime.nodes.plot;
 
 import org.cdgm.engine.plot.PlotSize;
 import org.cdgm.knime.settings.SettingsGroup;
+import org.cdgm.knime.table.EmbeddingColumns;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -45,12 +46,7 @@ final class LatentSpacePlotNodeSettings extends SettingsGroup {
 
     @Override
     public void check() throws InvalidSettingsException {
-        String z = sharedPrefix.getStringValue();
-        String t = salientPrefix.getStringValue();
-        if (z == null || z.isBlank() || t == null || t.isBlank()) {
-            throw new InvalidSettingsException("Settings 'Shared column prefix' and 'Salient column prefix' must "
-                    + "not be empty");
-        }
+        EmbeddingColumns.checkPrefixes(sharedPrefix.getStringValue(), salientPrefix.getStringValue());
         size();
     }
 }

@@ -1,6 +1,7 @@
 package org.cdgm.knime.nodes.predictor;
 
 import org.cdgm.knime.settings.SettingsGroup;
+import org.cdgm.knime.table.EmbeddingColumns;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -14,15 +15,6 @@ final class ContrastiveVaePredictorNodeSettings extends SettingsGroup {
 
     @Override
     public void check() throws InvalidSettingsException {
-        String z = sharedPrefix.getStringValue();
-        String t = salientPrefix.getStringValue();
-        if (z == null || z.isBlank() || t == null || t.isBlank()) {
-            throw new InvalidSettingsException("Settings 'Shared column prefix' and 'Salient column prefix' must "
-                    + "not be empty");
-        }
-        if (z.equals(t)) {
-            throw new InvalidSettingsException("Settings 'Shared column prefix' and 'Salient column prefix' are both '"
-                    + z + "'; the columns would clash");
-        }
+        EmbeddingColumns.checkPrefixes(sharedPrefix.getStringValue(), salientPrefix.getStringValue());
     }
 }
