@@ -9,7 +9,10 @@ public final class AlignedMcc {
     private AlignedMcc() {
     }
 
+    /** @throws org.cdgm.engine.data.InvalidInputException when a coordinate is NaN or infinite */
     public static double of(double[][] truth, double[][] learned, long seed) {
+        FiniteInput.require(truth, "the reference coordinates");
+        FiniteInput.require(learned, "the learned coordinates");
         int n = truth.length;
         HoldOutSplit split = HoldOutSplit.of(n, seed);
         int[] train = split.train();

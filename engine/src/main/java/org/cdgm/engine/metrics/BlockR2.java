@@ -17,6 +17,8 @@ public final class BlockR2 {
         if (n < 10) {
             throw new IllegalArgumentException("Block R^2 needs at least 10 cells, got " + n);
         }
+        FiniteInput.require(predictors, "the predicting coordinates");
+        FiniteInput.require(targets, "the predicted coordinates");
         HoldOutSplit split = HoldOutSplit.of(n, seed);
         int[] train = split.train();
         int[] test = split.test();

@@ -16,10 +16,18 @@ public final class IdentifiabilityScorer {
      * @param trueSharedT    true z of target cells;      learnedSharedT learned z of the same cells
      * @param trueSalientT   true t of target cells;      learnedSalientT learned t of the same cells
      * @param learnedSalientB learned t of background cells
+     * @throws org.cdgm.engine.data.InvalidInputException naming the block when a coordinate is NaN or infinite
      */
     public IdentifiabilityReport score(double[][] trueSharedB, double[][] trueSharedT, double[][] trueSalientT,
                                        double[][] learnedSharedB, double[][] learnedSharedT,
                                        double[][] learnedSalientT, double[][] learnedSalientB) {
+        FiniteInput.require(learnedSharedB, "the learned shared coordinates of the background cells");
+        FiniteInput.require(learnedSharedT, "the learned shared coordinates of the target cells");
+        FiniteInput.require(learnedSalientT, "the learned salient coordinates of the target cells");
+        FiniteInput.require(learnedSalientB, "the learned salient coordinates of the background cells");
+        FiniteInput.require(trueSharedB, "the true shared latents of the background cells");
+        FiniteInput.require(trueSharedT, "the true shared latents of the target cells");
+        FiniteInput.require(trueSalientT, "the true salient latents of the target cells");
         double[][] trueShared = stack(trueSharedB, trueSharedT);
         double[][] learnedShared = stack(learnedSharedB, learnedSharedT);
         return new IdentifiabilityReport(

@@ -19,6 +19,7 @@ public final class KnnAccuracy {
         if (embedding.length != labels.size()) {
             throw new IllegalArgumentException(embedding.length + " cells but " + labels.size() + " labels");
         }
+        FiniteInput.require(embedding, "the embedding");
         double[][] x = embedding;
         HoldOutSplit split = HoldOutSplit.of(x.length, seed);
         int correct = 0;

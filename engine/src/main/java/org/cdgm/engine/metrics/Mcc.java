@@ -13,10 +13,18 @@ public final class Mcc {
     public record Result(double mean, double[] matched, int[][] pairs) {
     }
 
+    /**
+     * @param truth   cells x true (or reference) dimensions
+     * @param learned the same cells x learned dimensions
+     * @throws IllegalArgumentException when the cell counts differ ({@link org.cdgm.engine.data.InvalidInputException}
+     *                                  when a coordinate is NaN or infinite)
+     */
     public static Result of(double[][] truth, double[][] learned, Correlation kind) {
         if (truth.length != learned.length) {
             throw new IllegalArgumentException("MCC needs the same cells: " + truth.length + " vs " + learned.length);
         }
+        FiniteInput.require(truth, "the reference coordinates");
+        FiniteInput.require(learned, "the learned coordinates");
         double[][] corr = kind.absoluteMatrix(truth, learned);
         int[][] pairs = LinearAssignment.maximise(corr);
         double[] matched = new double[pairs.length];

@@ -12,8 +12,17 @@ package org.cdgm.engine.metrics;
  */
 public record SeedStability(double sharedMcc, double salientMcc, double sharedR2, double salientR2) {
 
+    /**
+     * @param sharedA  cells x k_z, fit A;  sharedB the same cells, fit B
+     * @param salientA target cells x k_t, fit A;  salientB the same cells, fit B
+     * @throws org.cdgm.engine.data.InvalidInputException naming the embedding when a coordinate is NaN or infinite
+     */
     public static SeedStability of(double[][] sharedA, double[][] sharedB, double[][] salientA, double[][] salientB,
                                    long seed) {
+        FiniteInput.require(sharedA, "the first fit's shared coordinates");
+        FiniteInput.require(sharedB, "the second fit's shared coordinates");
+        FiniteInput.require(salientA, "the first fit's salient coordinates");
+        FiniteInput.require(salientB, "the second fit's salient coordinates");
         Regressor linear = new RidgeRegression(1e-6);
         return new SeedStability(Mcc.of(sharedA, sharedB, Correlation.PEARSON).mean(),
                 Mcc.of(salientA, salientB, Correlation.PEARSON).mean(),

@@ -9,13 +9,16 @@ import java.util.SplittableRandom;
 /**
  * Mean silhouette width of labelled groups in an embedding (Rousseeuw 1987), Euclidean, on at
  * most {@code maxCells} cells drawn with a seed (the score is quadratic in cells). 1: tight separate groups;
- * 0: overlapping; negative: cells closer to another group than to their own.
+ * 0: overlapping; negative: cells closer to another group than to their own. A cell alone in its group has width 0
+ * and counts in the mean, as in Rousseeuw's definition and scikit-learn's {@code silhouette_score}.
  */
 public final class Silhouette {
     private Silhouette() {
     }
 
+    /** @throws org.cdgm.engine.data.InvalidInputException when a coordinate is NaN or infinite */
     public static double of(double[][] embedding, List<String> labels, int maxCells, long seed) {
+        FiniteInput.require(embedding, "the embedding");
         int n = embedding.length;
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -35,8 +38,9 @@ public final class Silhouette {
         int counted = 0;
         for (int i : sample) {
             String own = labels.get(i);
+            counted++;
             if (groups.get(own).size() < 2) {
-                continue; // a singleton's silhouette is 0 by convention; leave it out
+                continue; // a one-cell group's silhouette is 0 (Rousseeuw 1987; scikit-learn), and it counts
             }
             double a = 0;
             double b = Double.POSITIVE_INFINITY;
@@ -51,8 +55,8 @@ public final class Silhouette {
                     b = Math.min(b, sum / g.getValue().size());
                 }
             }
-            total += (b - a) / Math.max(a, b);
-            counted++;
+            double spread = Math.max(a, b);
+            total += spread == 0 ? 0 : (b - a) / spread; // identical points: 0, as scikit-learn
         }
         return total / counted;
     }

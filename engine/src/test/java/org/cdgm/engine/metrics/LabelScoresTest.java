@@ -45,4 +45,14 @@ class LabelScoresTest {
         double expected = ((10.5 - 1) / 10.5 + (9.5 - 1) / 9.5 + (9.5 - 1) / 9.5 + (10.5 - 1) / 10.5) / 4;
         assertEquals(expected, s, 1e-12);
     }
+
+    @Test
+    void aOneCellGroupCountsWithWidthZeroAsRousseeuwAndScikitLearnDefineIt() {
+        // sklearn.metrics.silhouette_score([[0], [1], [10]], ["a", "a", "b"]) = 0.5963 = (0.9 + 8/9 + 0) / 3
+        double[][] x = {{0}, {1}, {10}};
+        assertEquals((0.9 + 8.0 / 9 + 0) / 3, Silhouette.of(x, List.of("a", "a", "b"), 3, 1), 1e-12);
+        assertEquals(0.5963, Silhouette.of(x, List.of("a", "a", "b"), 3, 1), 1e-4);
+        // identical points: a = b = 0 gives width 0, not NaN
+        assertEquals(0.0, Silhouette.of(new double[][] {{1}, {1}, {1}, {1}}, List.of("a", "a", "b", "b"), 4, 1));
+    }
 }
