@@ -30,7 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "cdgm",
         description = "Contrastive generative models for single-cell data, from the command line.",
-        subcommands = InspectCommand.class,
+        subcommands = {InspectCommand.class, FitCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",

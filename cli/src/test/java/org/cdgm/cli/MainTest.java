@@ -213,7 +213,7 @@ class MainTest {
 
     @Test
     void delimiterWords() {
-        InspectCommand.DelimiterConverter c = new InspectCommand.DelimiterConverter();
+        ReadOptions.DelimiterConverter c = new ReadOptions.DelimiterConverter();
         assertEquals((char) 0, c.convert("auto"));
         assertEquals(',', c.convert(","));
         assertEquals(';', c.convert(";"));

@@ -3,7 +3,10 @@ package org.cdgm.engine.preprocess;
 import java.util.List;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.InvalidInputException;
 
 /**
  * The cells and genes kept by {@link CellPreparation}, with their conditions and the tally of what was left out.
@@ -35,6 +38,34 @@ public record PreparedCells(AnnotatedMatrix data, Condition[] conditions, int ce
 
     public List<String> warnings() {
         return data.warnings();
+    }
+
+    /**
+     * The kept cells as the two sets a fit takes: background and target cells (in file order within each), the
+     * kept genes in columns.
+     *
+     * @throws InvalidInputException when no condition column was set (every cell's condition is unknown)
+     */
+    public ContrastiveDataset dataset() {
+        if (conditions == null) {
+            throw new InvalidInputException("A fit needs background and target cells: set the condition column and "
+                    + "its background values");
+        }
+        AnnotatedMatrix b = Preprocessing.selectCells(data, indicesOf(Condition.BACKGROUND));
+        AnnotatedMatrix t = Preprocessing.selectCells(data, indicesOf(Condition.TARGET));
+        return new ContrastiveDataset(data.genes(), new CellSet(Condition.BACKGROUND, b.matrix(), b.cellIds()),
+                new CellSet(Condition.TARGET, t.matrix(), t.cellIds()));
+    }
+
+    private int[] indicesOf(Condition c) {
+        int[] out = new int[Math.max(0, count(c))];
+        int k = 0;
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i] == c) {
+                out[k++] = i;
+            }
+        }
+        return out;
     }
 
     private int count(Condition c) {

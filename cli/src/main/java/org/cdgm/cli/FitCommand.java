@@ -1,0 +1,327 @@
+package org.cdgm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.InvalidInputException;
+import org.cdgm.engine.io.AtomicFiles;
+import org.cdgm.engine.io.CsvTable;
+import org.cdgm.engine.io.MatrixFiles;
+import org.cdgm.engine.io.ModelFile;
+import org.cdgm.engine.model.Embedding;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.LikelihoodChoice;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.preprocess.CellPreparation;
+import org.cdgm.engine.preprocess.PreparedCells;
+import org.cdgm.engine.runtime.Nd4jRuntime;
+import org.cdgm.engine.training.EpochReport;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code cdgm fit INPUT [read options] --condition-column C --background V --out DIR}: reads and prepares the cells
+ * as {@code cdgm inspect} (and the KNIME reader node) do, trains a contrastive VAE with the Contrastive VAE
+ * Learner's defaults, and writes what a pipeline needs: the coordinates of every cell, the per-epoch history, the
+ * model file and a JSON summary. Defaults are the Learner node's (docs/user-guide.md, settings tables).
+ */
+@Command(name = "fit",
+        header = "Train a contrastive VAE on a count matrix and write the cells' coordinates, history, model and summary.",
+        description = {"Read and prepare the cells as 'cdgm inspect' does (same options), train a contrastive VAE "
+                + "that separates the variation shared by background and target cells from the variation found "
+                + "only in target cells (Lopez et al., CLeaR 2024), and write the results to --out."},
+        sortOptions = false,
+        sortSynopsis = false,
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nOutput (in --out):%n",
+        footer = {"embedding.csv  cell, condition, shared_1..k_z, salient_1..k_t: the encoder means of every kept "
+                + "cell (background cells included)",
+                "history.csv    per epoch: training and validation losses (nats per cell), regulariser, MGDA "
+                        + "weight alpha, dual variable lambda",
+                "model.cdgm     the trained model (loads in the KNIME nodes and the engine)",
+                "summary.json   mode, likelihood (and why), best_epoch, epochs_trained, constraint_satisfied "
+                        + "(true, false, or null when not constrained), final_lambda, cells, genes, notes, warnings",
+                "",
+                "Progress goes to stderr, one line per epoch. Exit status: 0 success, 1 the data could not be read, "
+                        + "used or fitted (e.g. training diverged), 2 wrong usage; errors are one 'error: ...' line "
+                        + "on stderr.",
+                "",
+                "Example:",
+                "  cdgm fit data/screen --metadata cells.csv --metadata-id-column barcode \\",
+                "      --condition-column grna_target --background non-targeting --epsilon 0.3 --out fit1"})
+public final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Mixin
+    ReadOptions read;
+
+    @Option(names = "--likelihood", paramLabel = "NAME", converter = LikelihoodConverter.class,
+            description = "How gene values are modelled: auto (the default: negative binomial for whole-number "
+                    + "counts, Gaussian otherwise), gaussian, poisson or nb (negative binomial).")
+    LikelihoodChoice likelihood = LikelihoodChoice.AUTO;
+
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "Training mode: classic (fixed penalty weight), mo (multi-objective, MO-cVAE), co "
+                    + "(constrained, CO-cVAE; the default) or mo+co.")
+    TrainingMode mode = TrainingMode.CONSTRAINED;
+
+    @Option(names = "--shared-dim", paramLabel = "K", description = "Shared latent size k_z (default 10).")
+    int sharedDim = 10;
+
+    @Option(names = "--salient-dim", paramLabel = "K", description = "Salient latent size k_t (default 5).")
+    int salientDim = 5;
+
+    @Option(names = "--epsilon", paramLabel = "X",
+            description = "Constrained modes: the most regulariser (squared MMD) accepted (default 0.05; the "
+                    + "Papalexi screen needed 0.3).")
+    Double epsilon;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum passes over the larger cell set (default 150).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Cells of each condition per step (default 128; lowered, with a note, for smaller sets).")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size (default 0.01).")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of everything random (default 42): the same seed, data and options give the same "
+                    + "model.")
+    long seed = 42;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "The folder to write into (created if needed; files of the same names are replaced).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        var request = read.request(spec);
+        var preparation = read.settings(spec);
+        if (preparation.conditionColumn() == null) {
+            throw Main.usageError(spec, "fit needs --condition-column and --background: which cells are the "
+                    + "control (background) and which the perturbed (target)");
+        }
+        TrainingSettings training = training();
+        PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
+        ContrastiveDataset data = prepared.dataset();
+        LikelihoodChoice.Decision decision = likelihood.resolve(data);
+        ModelConfig config;
+        try {
+            config = ModelConfig.defaults(data.geneCount(), decision.likelihood()).withLatentSizes(sharedDim,
+                    salientDim);
+        } catch (IllegalArgumentException e) {
+            throw Main.usageError(spec, option(e.getMessage()));
+        }
+        Nd4jRuntime.initialise(null);
+        var err = spec.commandLine().getErr();
+        err.println(decision.reason());
+        TrainingResult result = new Trainer(config, training).fit(data, new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochReport e) {
+                err.printf(Locale.ROOT, "epoch %d: target loss %.4g, background loss %.4g%n", e.epoch(),
+                        e.trainTargetLoss(), e.trainBackgroundLoss());
+            }
+        });
+        Files.createDirectories(out);
+        writeEmbedding(result, data);
+        writeHistory(result.history());
+        ModelFile.save(result.model(), out.resolve("model.cdgm"));
+        writeSummary(result, decision, prepared, data, training);
+        err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
+        return 0;
+    }
+
+    /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
+    TrainingSettings training() {
+        TrainingSettings t = TrainingSettings.defaults(mode).withSeed(seed);
+        try {
+            if (epsilon != null) {
+                t = t.withConstraint(epsilon, t.dualLearningRate());
+            }
+            if (epochs != null) {
+                t = t.withEpochs(epochs);
+            }
+            if (batchSize != null) {
+                t = t.withBatchSize(batchSize);
+            }
+            if (learningRate != null) {
+                t = t.withLearningRate(learningRate);
+            }
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw Main.usageError(spec, option(e.getMessage()));
+        }
+    }
+
+    /** The engine names dialog settings ("Setting 'batch size' ..."); the command line has options. */
+    private static String option(String message) {
+        return message.replace("Setting 'epochs'", "--epochs").replace("Setting 'batch size'", "--batch-size")
+                .replace("Setting 'learning rate'", "--learning-rate").replace("Setting 'epsilon'", "--epsilon")
+                .replace("Setting 'shared latent size'", "--shared-dim")
+                .replace("Setting 'salient latent size'", "--salient-dim");
+    }
+
+    private void writeEmbedding(TrainingResult result, ContrastiveDataset data) throws IOException {
+        int kz = result.model().config().sharedDim();
+        int kt = result.model().config().salientDim();
+        List<String> header = new ArrayList<>(List.of("cell", "condition"));
+        for (int j = 1; j <= kz; j++) {
+            header.add("shared_" + j);
+        }
+        for (int j = 1; j <= kt; j++) {
+            header.add("salient_" + j);
+        }
+        CsvTable table = new CsvTable(header);
+        for (CellSet set : List.of(data.background(), data.target())) {
+            Embedding e = result.model().embed(set.matrix());
+            for (int i = 0; i < set.cells(); i++) {
+                List<Object> row = new ArrayList<>(List.of(set.cellIds().get(i), set.condition().name().toLowerCase(Locale.ROOT)));
+                for (double v : e.shared()[i]) {
+                    row.add(v);
+                }
+                for (double v : e.salient()[i]) {
+                    row.add(v);
+                }
+                table.add(row);
+            }
+        }
+        table.write(out.resolve("embedding.csv"));
+    }
+
+    private void writeHistory(List<EpochReport> history) throws IOException {
+        CsvTable table = new CsvTable(List.of("epoch", "train_background_loss", "train_target_loss",
+                "train_regulariser", "validation_background_loss", "validation_target_loss", "validation_regulariser",
+                "mean_alpha", "lambda", "seconds"));
+        for (EpochReport e : history) {
+            table.add(List.of(e.epoch(), e.trainBackgroundLoss(), e.trainTargetLoss(), e.trainRegulariser(),
+                    e.validationBackgroundLoss(), e.validationTargetLoss(), e.validationRegulariser(), e.meanAlpha(),
+                    e.lambda(), e.seconds()));
+        }
+        table.write(out.resolve("history.csv"));
+    }
+
+    private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, PreparedCells prepared,
+                              ContrastiveDataset data, TrainingSettings training) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode s = f.objectNode();
+        s.put("mode", ModeConverter.word(training.mode()));
+        s.put("likelihood", LikelihoodConverter.word(decision.likelihood()));
+        s.put("likelihood_reason", decision.reason());
+        s.put("best_epoch", result.bestEpoch());
+        s.put("epochs_trained", result.history().size());
+        s.put("stopped_early", result.stoppedEarly());
+        boolean measured = training.mode().isConstrained() && training.validationFraction() > 0;
+        if (measured) {
+            s.put("constraint_satisfied", result.constraintSatisfied());
+            s.put("final_lambda", result.finalLambda());
+        } else {
+            s.putNull("constraint_satisfied");
+            if (training.mode().isConstrained()) {
+                s.put("final_lambda", result.finalLambda());
+            } else {
+                s.putNull("final_lambda");
+            }
+        }
+        if (training.mode().isConstrained()) {
+            s.put("epsilon", training.epsilon());
+        } else {
+            s.putNull("epsilon");
+        }
+        s.put("seed", training.seed());
+        s.put("shared_dim", result.model().config().sharedDim());
+        s.put("salient_dim", result.model().config().salientDim());
+        s.put("background_cells", data.background().cells());
+        s.put("target_cells", data.target().cells());
+        s.put("cells_dropped", prepared.dropped());
+        s.put("genes", data.geneCount());
+        ArrayNode notes = s.putArray("notes");
+        result.notes().forEach(notes::add);
+        ArrayNode warnings = s.putArray("warnings");
+        prepared.warnings().forEach(warnings::add);
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
+        AtomicFiles.write(out.resolve("summary.json"), w -> w.write(json + "\n"));
+    }
+
+    /** auto, gaussian, poisson, nb (or negative-binomial). */
+    static final class LikelihoodConverter implements ITypeConverter<LikelihoodChoice> {
+        @Override
+        public LikelihoodChoice convert(String value) {
+            switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "auto":
+                    return LikelihoodChoice.AUTO;
+                case "gaussian":
+                    return LikelihoodChoice.of(Likelihood.GAUSSIAN);
+                case "poisson":
+                    return LikelihoodChoice.of(Likelihood.POISSON);
+                case "nb":
+                case "negative-binomial":
+                case "negative_binomial":
+                    return LikelihoodChoice.of(Likelihood.NEGATIVE_BINOMIAL);
+                default:
+                    throw new TypeConversionException("'" + value + "' is not a likelihood: use auto, gaussian, "
+                            + "poisson or nb");
+            }
+        }
+
+        static String word(Likelihood l) {
+            return l == Likelihood.NEGATIVE_BINOMIAL ? "nb" : l.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** classic, mo, co, mo+co. */
+    static final class ModeConverter implements ITypeConverter<TrainingMode> {
+        @Override
+        public TrainingMode convert(String value) {
+            for (TrainingMode m : TrainingMode.values()) {
+                if (word(m).equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a training mode: use classic, mo, co or mo+co");
+        }
+
+        static String word(TrainingMode m) {
+            switch (m) {
+                case CLASSIC:
+                    return "classic";
+                case MULTI_OBJECTIVE:
+                    return "mo";
+                case CONSTRAINED:
+                    return "co";
+                default:
+                    return "mo+co";
+            }
+        }
+    }
+}

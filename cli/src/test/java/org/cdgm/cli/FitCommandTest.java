@@ -1,0 +1,140 @@
+package org.cdgm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class FitCommandTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * 60 background and 60 target cells x 12 genes of Poisson counts, target cells with more of genes 1-3; a
+     * condition column; one cell labelled 'other' (left out by --target target).
+     */
+    private Path counts() throws IOException {
+        SplittableRandom rng = new SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("cell,condition");
+        for (int g = 1; g <= 12; g++) {
+            csv.append(",G").append(g);
+        }
+        csv.append('\n');
+        for (int i = 0; i < 121; i++) {
+            String condition = i == 120 ? "other" : i < 60 ? "ctrl" : "target";
+            csv.append("c").append(i).append(',').append(condition);
+            for (int g = 1; g <= 12; g++) {
+                double mean = 3 + (condition.equals("target") && g <= 3 ? 4 : 0);
+                csv.append(',').append(poisson(rng, mean));
+            }
+            csv.append('\n');
+        }
+        Path file = dir.resolve("cells.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private static int poisson(SplittableRandom rng, double mean) {
+        double l = Math.exp(-mean);
+        double p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= rng.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
+    @Test
+    void writesEmbeddingHistoryModelAndSummary() throws IOException {
+        Path out = dir.resolve("fit");
+        MainTest.Result r = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
+                "ctrl", "--target", "target", "--shared-dim", "2", "--salient-dim", "2", "--epochs", "3",
+                "--batch-size", "64", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out(), "results go to files, progress to stderr");
+        assertTrue(r.err().contains("chose negative binomial"), r.err());
+        assertTrue(r.err().contains("epoch 3: target loss"), r.err());
+
+        List<String> embedding = Files.readAllLines(out.resolve("embedding.csv"));
+        assertEquals("cell,condition,shared_1,shared_2,salient_1,salient_2", embedding.get(0));
+        assertEquals(1 + 120, embedding.size(), "every kept cell; the 'other' cell is left out");
+        assertTrue(embedding.get(1).startsWith("c0,background,"), embedding.get(1));
+        assertTrue(embedding.get(61).startsWith("c60,target,"), embedding.get(61));
+        assertEquals(4, Files.readAllLines(out.resolve("history.csv")).size(), "header and three epochs");
+        assertTrue(Files.size(out.resolve("model.cdgm")) > 1000);
+
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("co", s.get("mode").asText());
+        assertEquals("nb", s.get("likelihood").asText());
+        assertTrue(s.get("best_epoch").asInt() >= 1 && s.get("best_epoch").asInt() <= 3);
+        assertTrue(s.get("constraint_satisfied").isBoolean());
+        assertTrue(s.get("final_lambda").isNumber());
+        assertEquals(60, s.get("background_cells").asInt());
+        assertEquals(60, s.get("target_cells").asInt());
+        assertEquals(1, s.get("cells_dropped").asInt());
+        // 54 training cells per condition after the 10 % validation split: the batch of 64 is lowered
+        assertEquals("Batch size lowered from 64 to 54: the background has 54 training cells (after holding out 10% "
+                + "for validation), so each step uses all of them.", s.get("notes").get(0).asText());
+
+        // the same seed gives the same coordinates
+        Path again = dir.resolve("again");
+        MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background", "ctrl",
+                "--target", "target", "--shared-dim", "2", "--salient-dim", "2", "--epochs", "3", "--batch-size", "64",
+                "--out", again.toString());
+        assertEquals(embedding, Files.readAllLines(again.resolve("embedding.csv")));
+    }
+
+    @Test
+    void unconstrainedModesReportNoConstraint() throws IOException {
+        Path out = dir.resolve("mo");
+        MainTest.Result r = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
+                "ctrl", "--target", "target", "--mode", "mo", "--likelihood", "gaussian", "--shared-dim", "2",
+                "--salient-dim", "2", "--epochs", "2", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("mo", s.get("mode").asText());
+        assertEquals("gaussian", s.get("likelihood").asText());
+        assertTrue(s.get("constraint_satisfied").isNull());
+        assertTrue(s.get("final_lambda").isNull());
+        assertTrue(s.get("epsilon").isNull());
+    }
+
+    @Test
+    void wrongUsageNamesTheOption() throws IOException {
+        String input = counts().toString();
+        String out = dir.resolve("x").toString();
+        assertEquals("error: fit needs --condition-column and --background: which cells are the control "
+                + "(background) and which the perturbed (target) (see 'cdgm fit --help')", MainTest.run("fit", input, "--out",
+                out).failure(2));
+        assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl")
+                .failure(2).contains("--out"));
+        assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
+                "--likelihood", "zinb").failure(2).contains("'zinb' is not a likelihood: use auto, gaussian, poisson or "
+                + "nb"));
+        assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
+                "--mode", "joint").failure(2).contains("'joint' is not a training mode: use classic, mo, co or mo+co"));
+        String epochs = MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out",
+                out, "--epochs", "0").failure(2);
+        assertTrue(epochs.toLowerCase(Locale.ROOT).contains("--epochs"), epochs);
+    }
+
+    @Test
+    void dataThatCannotBeFittedIsADataError() throws IOException {
+        // 'ctrl' cells only: no target cell
+        String line = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
+                "ctrl", "--target", "nothing-like-this", "--out", dir.resolve("y").toString()).failure(1);
+        assertTrue(line.contains("nothing-like-this"), line);
+    }
+}
