@@ -28,6 +28,7 @@ import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingMonitor;
 import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
+import org.cdgm.engine.tuning.SeedRestarts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -65,7 +66,10 @@ import picocli.CommandLine.TypeConversionException;
                         + "weight alpha, dual variable lambda",
                 "model.cdgm     the trained model (loads in the KNIME nodes and the engine)",
                 "summary.json   mode, likelihood (and why), best_epoch, epochs_trained, constraint_satisfied "
-                        + "(true, false, or null when not constrained), final_lambda, cells, genes, notes, warnings",
+                        + "(true, false, or null when not constrained), final_lambda, cells, genes, notes, warnings; "
+                        + "with --seeds also chosen_seed, shared_stability and salient_stability (mean pairwise MCC, "
+                        + "1 = every seed found the same space), their R^2 and each seed's held-out loss",
+                "seeds/seed-S/embedding.csv  with --seeds: each seed's coordinates",
                 "",
                 "Progress goes to stderr, one line per epoch. Exit status: 0 success, 1 the data could not be read, "
                         + "used or fitted (e.g. training diverged), 2 wrong usage; errors are one 'error: ...' line "
@@ -118,7 +122,13 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of everything random (default 42): the same seed, data and options give the same "
                     + "model.")
-    long seed = 42;
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Fit N models with seeds 1..N instead of one (N >= 2), report how well they agree "
+                    + "(shared_stability, salient_stability: mean pairwise MCC) and keep the one with the lowest "
+                    + "held-out loss; each seed's coordinates go to seeds/seed-S/embedding.csv.")
+    Integer seeds;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "The folder to write into (created if needed; files of the same names are replaced).")
@@ -132,6 +142,7 @@ public final class FitCommand implements Callable<Integer> {
             throw Main.usageError(spec, "fit needs --condition-column and --background: which cells are the "
                     + "control (background) and which the perturbed (target)");
         }
+        long[] seedList = seeds();
         TrainingSettings training = training();
         PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
         ContrastiveDataset data = prepared.dataset();
@@ -146,25 +157,54 @@ public final class FitCommand implements Callable<Integer> {
         Nd4jRuntime.initialise(null);
         var err = spec.commandLine().getErr();
         err.println(decision.reason());
-        TrainingResult result = new Trainer(config, training).fit(data, new TrainingMonitor() {
+        TrainingMonitor progress = new TrainingMonitor() {
             @Override
             public void onEpoch(EpochReport e) {
                 err.printf(Locale.ROOT, "epoch %d: target loss %.4g, background loss %.4g%n", e.epoch(),
                         e.trainTargetLoss(), e.trainBackgroundLoss());
             }
-        });
+        };
+        SeedRestarts.Outcome restarts = null;
+        TrainingResult result;
+        if (seedList.length == 1) {
+            result = new Trainer(config, training).fit(data, progress);
+        } else {
+            restarts = SeedRestarts.run(config, training, data, seedList, progress);
+            result = restarts.best().result();
+            training = training.withSeed(restarts.best().seed());
+        }
         Files.createDirectories(out);
-        writeEmbedding(result, data);
+        writeEmbedding(result, data, out.resolve("embedding.csv"));
         writeHistory(result.history());
         ModelFile.save(result.model(), out.resolve("model.cdgm"));
-        writeSummary(result, decision, prepared, data, training);
+        if (restarts != null) {
+            for (SeedRestarts.Fit f : restarts.fits()) {
+                Path folder = Files.createDirectories(out.resolve("seeds").resolve("seed-" + f.seed()));
+                writeEmbedding(f.result(), data, folder.resolve("embedding.csv"));
+            }
+        }
+        writeSummary(result, decision, prepared, data, training, restarts);
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
         return 0;
     }
 
+    /** The seeds to fit: --seed (default 42), or 1..N with --seeds N. */
+    long[] seeds() {
+        if (seeds == null) {
+            return new long[] {seed == null ? 42 : seed};
+        }
+        if (seed != null) {
+            throw Main.usageError(spec, "use --seed or --seeds, not both (--seeds N fits seeds 1..N)");
+        }
+        if (seeds < 2) {
+            throw Main.usageError(spec, "--seeds must be at least 2 (the seeds' agreement needs a pair), got " + seeds);
+        }
+        return java.util.stream.LongStream.rangeClosed(1, seeds).toArray();
+    }
+
     /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
     TrainingSettings training() {
-        TrainingSettings t = TrainingSettings.defaults(mode).withSeed(seed);
+        TrainingSettings t = TrainingSettings.defaults(mode).withSeed(seeds()[0]);
         try {
             if (epsilon != null) {
                 t = t.withConstraint(epsilon, t.dualLearningRate());
@@ -192,7 +232,7 @@ public final class FitCommand implements Callable<Integer> {
                 .replace("Setting 'salient latent size'", "--salient-dim");
     }
 
-    private void writeEmbedding(TrainingResult result, ContrastiveDataset data) throws IOException {
+    private static void writeEmbedding(TrainingResult result, ContrastiveDataset data, Path file) throws IOException {
         int kz = result.model().config().sharedDim();
         int kt = result.model().config().salientDim();
         List<String> header = new ArrayList<>(List.of("cell", "condition"));
@@ -216,7 +256,7 @@ public final class FitCommand implements Callable<Integer> {
                 table.add(row);
             }
         }
-        table.write(out.resolve("embedding.csv"));
+        table.write(file);
     }
 
     private void writeHistory(List<EpochReport> history) throws IOException {
@@ -232,7 +272,8 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, PreparedCells prepared,
-                              ContrastiveDataset data, TrainingSettings training) throws IOException {
+                              ContrastiveDataset data, TrainingSettings training, SeedRestarts.Outcome restarts)
+            throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode s = f.objectNode();
         s.put("mode", ModeConverter.word(training.mode()));
@@ -265,6 +306,20 @@ public final class FitCommand implements Callable<Integer> {
         s.put("target_cells", data.target().cells());
         s.put("cells_dropped", prepared.dropped());
         s.put("genes", data.geneCount());
+        if (restarts != null) {
+            s.put("chosen_seed", restarts.best().seed());
+            s.put("shared_stability", restarts.sharedMcc());
+            s.put("salient_stability", restarts.salientMcc());
+            s.put("shared_stability_r2", restarts.sharedR2());
+            s.put("salient_stability_r2", restarts.salientR2());
+            ArrayNode each = s.putArray("seeds");
+            for (SeedRestarts.Fit fit : restarts.fits()) {
+                ObjectNode o = each.addObject();
+                o.put("seed", fit.seed());
+                o.put("held_out_loss", fit.heldOutLoss());
+                o.put("best_epoch", fit.result().bestEpoch());
+            }
+        }
         ArrayNode notes = s.putArray("notes");
         result.notes().forEach(notes::add);
         ArrayNode warnings = s.putArray("warnings");

@@ -97,6 +97,29 @@ class FitCommandTest {
     }
 
     @Test
+    void severalSeedsGiveTheirAgreementAndTheFitWithTheLowestHeldOutLoss() throws IOException {
+        Path out = dir.resolve("seeds");
+        MainTest.Result r = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
+                "ctrl", "--target", "target", "--shared-dim", "2", "--salient-dim", "2", "--epochs", "2", "--seeds", "2",
+                "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode seeds = s.get("seeds");
+        assertEquals(2, seeds.size());
+        int chosen = seeds.get(0).get("held_out_loss").asDouble() <= seeds.get(1).get("held_out_loss").asDouble()
+                ? 1 : 2;
+        assertEquals(chosen, s.get("chosen_seed").asInt());
+        assertEquals(chosen, s.get("seed").asInt());
+        for (String k : List.of("shared_stability", "salient_stability", "shared_stability_r2", "salient_stability_r2")) {
+            assertTrue(s.get(k).isNumber() && Double.isFinite(s.get(k).asDouble()), k + ": " + s);
+        }
+        assertTrue(s.get("shared_stability").asDouble() <= 1.0);
+        List<String> chosenRows = Files.readAllLines(out.resolve("seeds/seed-" + chosen + "/embedding.csv"));
+        assertEquals(chosenRows, Files.readAllLines(out.resolve("embedding.csv")), "the top-level fit is the chosen one");
+        assertEquals(121, Files.readAllLines(out.resolve("seeds/seed-" + (3 - chosen) + "/embedding.csv")).size());
+    }
+
+    @Test
     void unconstrainedModesReportNoConstraint() throws IOException {
         Path out = dir.resolve("mo");
         MainTest.Result r = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
@@ -125,6 +148,11 @@ class FitCommandTest {
                 + "nb"));
         assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
                 "--mode", "joint").failure(2).contains("'joint' is not a training mode: use classic, mo, co or mo+co"));
+        assertEquals("error: use --seed or --seeds, not both (--seeds N fits seeds 1..N) (see 'cdgm fit --help')",
+                MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
+                        "--seed", "3", "--seeds", "3").failure(2));
+        assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
+                "--seeds", "1").failure(2).contains("--seeds must be at least 2"));
         String epochs = MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out",
                 out, "--epochs", "0").failure(2);
         assertTrue(epochs.toLowerCase(Locale.ROOT).contains("--epochs"), epochs);

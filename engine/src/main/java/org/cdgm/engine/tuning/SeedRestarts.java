@@ -1,0 +1,145 @@
+package org.cdgm.engine.tuning;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.metrics.IdentifiabilityScorer;
+import org.cdgm.engine.metrics.SeedStability;
+import org.cdgm.engine.model.Embedding;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.training.EpochReport;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingCancelledException;
+import org.cdgm.engine.training.TrainingDivergedException;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+
+/**
+ * Several fits of one model that differ only in their seed, and one answer: the fit with the lowest held-out loss
+ * (negative ELBO per cell, background plus target, on the validation cells at each fit's chosen epoch), with the
+ * seeds' agreement next to it. On real data, where the true latents are unknown, agreement between seeds is the
+ * practical measure of identifiability (Lopez et al., CLeaR 2024, section 6): a space found again by every seed
+ * can be trusted; one that changes from seed to seed cannot, whatever its loss.
+ *
+ * <p>Agreement is the mean over all pairs of fits of {@link SeedStability}: MCC (Pearson) and held-out affine
+ * R^2 of the shared coordinates of every cell and of the salient coordinates of the target cells.
+ */
+public final class SeedRestarts {
+    private SeedRestarts() {
+    }
+
+    /** One seed's fit and its held-out loss (NaN without a validation split). */
+    public record Fit(long seed, TrainingResult result, double heldOutLoss) {
+    }
+
+    /**
+     * @param fits            one per seed, in the order of the seeds
+     * @param chosen          index into {@code fits} of the fit returned as the answer
+     * @param sharedMcc       mean pairwise MCC of the shared coordinates (1 = every seed found the same space)
+     * @param salientMcc      mean pairwise MCC of the salient coordinates of the target cells
+     * @param sharedR2        mean pairwise held-out affine R^2 of the shared coordinates
+     * @param salientR2       mean pairwise held-out affine R^2 of the salient coordinates
+     */
+    public record Outcome(List<Fit> fits, int chosen, double sharedMcc, double salientMcc, double sharedR2,
+                          double salientR2) {
+        public Outcome {
+            fits = List.copyOf(fits);
+        }
+
+        public Fit best() {
+            return fits.get(chosen);
+        }
+    }
+
+    /**
+     * Fits {@code seeds.length} models, one per seed, one after another.
+     *
+     * @param seeds at least 2 distinct seeds
+     * @throws IllegalArgumentException when fewer than 2 seeds or a seed repeats
+     * @throws TrainingDivergedException when any fit diverges (its seed is in the message)
+     * @throws TrainingCancelledException when the monitor cancels
+     */
+    public static Outcome run(ModelConfig config, TrainingSettings settings, ContrastiveDataset data, long[] seeds,
+                              TrainingMonitor monitor) {
+        if (seeds.length < 2) {
+            throw new IllegalArgumentException("Seed stability needs at least 2 seeds, got " + seeds.length);
+        }
+        if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
+            throw new IllegalArgumentException("Seeds must differ: " + java.util.Arrays.toString(seeds));
+        }
+        List<Fit> fits = new ArrayList<>();
+        List<double[][]> shared = new ArrayList<>();
+        List<double[][]> salient = new ArrayList<>();
+        for (int k = 0; k < seeds.length; k++) {
+            TrainingResult r;
+            try {
+                r = new Trainer(config, settings.withSeed(seeds[k])).fit(data, share(monitor, k, seeds.length));
+            } catch (TrainingDivergedException e) {
+                throw new TrainingDivergedException("Seed " + seeds[k] + ": " + e.getMessage());
+            }
+            fits.add(new Fit(seeds[k], r, heldOutLoss(r)));
+            Embedding b = r.model().embed(data.background().matrix());
+            Embedding t = r.model().embed(data.target().matrix());
+            shared.add(IdentifiabilityScorer.stack(b.shared(), t.shared()));
+            salient.add(t.salient());
+        }
+        double[] sum = new double[4];
+        int pairs = 0;
+        for (int i = 0; i < seeds.length; i++) {
+            for (int j = i + 1; j < seeds.length; j++) {
+                SeedStability s = SeedStability.of(shared.get(i), shared.get(j), salient.get(i), salient.get(j), 1);
+                sum[0] += s.sharedMcc();
+                sum[1] += s.salientMcc();
+                sum[2] += s.sharedR2();
+                sum[3] += s.salientR2();
+                pairs++;
+            }
+        }
+        return new Outcome(fits, choose(fits), sum[0] / pairs, sum[1] / pairs, sum[2] / pairs, sum[3] / pairs);
+    }
+
+    /** The fit with the lowest held-out loss; without validation losses (all NaN) the first seed's. */
+    static int choose(List<Fit> fits) {
+        int best = 0;
+        for (int k = 1; k < fits.size(); k++) {
+            double l = fits.get(k).heldOutLoss();
+            double b = fits.get(best).heldOutLoss();
+            if (Double.isNaN(b) ? !Double.isNaN(l) : l < b) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Validation background plus target loss at the chosen epoch (NaN without a validation split). */
+    static double heldOutLoss(TrainingResult r) {
+        for (EpochReport e : r.history()) {
+            if (e.epoch() == r.bestEpoch()) {
+                return e.validationBackgroundLoss() + e.validationTargetLoss();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Progress of fit k of n as its share of the whole; epochs and cancellation pass through. */
+    private static TrainingMonitor share(TrainingMonitor monitor, int k, int n) {
+        return new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                monitor.onEpoch(report);
+            }
+
+            @Override
+            public void onProgress(double fraction, String message) {
+                monitor.onProgress((k + fraction) / n, "Seed " + (k + 1) + " of " + n + ": " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+    }
+}

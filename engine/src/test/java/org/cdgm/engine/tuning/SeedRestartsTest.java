@@ -1,0 +1,94 @@
+package org.cdgm.engine.tuning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cdgm.engine.metrics.IdentifiabilityScorer;
+import org.cdgm.engine.metrics.SeedStability;
+import org.cdgm.engine.model.Activation;
+import org.cdgm.engine.model.Embedding;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.simulation.SimulatedData;
+import org.cdgm.engine.simulation.SimulationSettings;
+import org.cdgm.engine.simulation.Simulator;
+import org.cdgm.engine.training.EpochReport;
+import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+import org.junit.jupiter.api.Test;
+
+class SeedRestartsTest {
+    private static final SimulatedData SIM = Simulator.simulate(
+            new SimulationSettings(150, 150, 10, 2, 2, 3, 1, Likelihood.GAUSSIAN, 0.1, 500, 5, 3));
+    private static final ModelConfig MODEL = ModelConfig.defaults(10, Likelihood.GAUSSIAN).withNetwork(16, 1, 1,
+            Activation.RELU);
+    private static final TrainingSettings QUICK = TrainingSettings.defaults(TrainingMode.CONSTRAINED).withEpochs(4)
+            .withBatchSize(32);
+
+    @Test
+    void fitsEachSeedChoosesTheLowestHeldOutLossAndAveragesPairwiseAgreement() {
+        List<String> progress = new ArrayList<>();
+        SeedRestarts.Outcome o = SeedRestarts.run(MODEL, QUICK, SIM.dataset(), new long[] {1, 2, 3},
+                new TrainingMonitor() {
+                    @Override
+                    public void onProgress(double fraction, String message) {
+                        progress.add(message);
+                    }
+                });
+        assertEquals(3, o.fits().size());
+        assertEquals(List.of(1L, 2L, 3L), o.fits().stream().map(SeedRestarts.Fit::seed).toList());
+        for (SeedRestarts.Fit f : o.fits()) {
+            EpochReport best = f.result().history().get(f.result().bestEpoch() - 1);
+            assertEquals(best.validationBackgroundLoss() + best.validationTargetLoss(), f.heldOutLoss(), 1e-12);
+            assertTrue(o.best().heldOutLoss() <= f.heldOutLoss());
+        }
+        assertTrue(progress.stream().anyMatch(m -> m.startsWith("Seed 3 of 3: ")), progress.toString());
+
+        // the mean over the three pairs, each as SeedStability measures it
+        double shared = 0;
+        double salient = 0;
+        for (int[] p : new int[][] {{0, 1}, {0, 2}, {1, 2}}) {
+            SeedStability s = stability(o.fits().get(p[0]).result(), o.fits().get(p[1]).result());
+            shared += s.sharedMcc() / 3;
+            salient += s.salientMcc() / 3;
+        }
+        assertEquals(shared, o.sharedMcc(), 1e-12);
+        assertEquals(salient, o.salientMcc(), 1e-12);
+        assertTrue(o.sharedMcc() > 0 && o.sharedMcc() <= 1 && Double.isFinite(o.salientR2()));
+    }
+
+    private static SeedStability stability(TrainingResult a, TrainingResult b) {
+        Embedding ab = a.model().embed(SIM.dataset().background().matrix());
+        Embedding at = a.model().embed(SIM.dataset().target().matrix());
+        Embedding bb = b.model().embed(SIM.dataset().background().matrix());
+        Embedding bt = b.model().embed(SIM.dataset().target().matrix());
+        return SeedStability.of(IdentifiabilityScorer.stack(ab.shared(), at.shared()),
+                IdentifiabilityScorer.stack(bb.shared(), bt.shared()), at.salient(), bt.salient(), 1);
+    }
+
+    @Test
+    void choosesByHeldOutLossAndFallsBackToTheFirstSeedWithoutOne() {
+        assertEquals(1, SeedRestarts.choose(List.of(fit(5.0), fit(3.0), fit(4.0))));
+        assertEquals(0, SeedRestarts.choose(List.of(fit(Double.NaN), fit(Double.NaN))));
+        assertEquals(1, SeedRestarts.choose(List.of(fit(Double.NaN), fit(7.0))));
+    }
+
+    private static SeedRestarts.Fit fit(double loss) {
+        return new SeedRestarts.Fit(1, null, loss);
+    }
+
+    @Test
+    void needsTwoDistinctSeeds() {
+        assertEquals("Seed stability needs at least 2 seeds, got 1", assertThrows(IllegalArgumentException.class,
+                () -> SeedRestarts.run(MODEL, QUICK, SIM.dataset(), new long[] {1}, TrainingMonitor.NONE)).getMessage());
+        assertEquals("Seeds must differ: [4, 4]", assertThrows(IllegalArgumentException.class,
+                () -> SeedRestarts.run(MODEL, QUICK, SIM.dataset(), new long[] {4, 4}, TrainingMonitor.NONE))
+                .getMessage());
+    }
+}
