@@ -63,7 +63,9 @@ public final class CellMetadata {
         List<String> c = columns.get(name);
         if (c == null) {
             throw new InvalidInputException("No cell metadata column '" + name + "'; available: "
-                    + (columns.isEmpty() ? "none" : String.join(", ", columns.keySet())));
+                    + (columns.isEmpty() ? "none (the matrix has no cell metadata: give a cell metadata file whose "
+                    + "rows are the cells, e.g. cell_metadata.csv beside a 10x folder)"
+                    : String.join(", ", columns.keySet())));
         }
         return c;
     }

@@ -234,7 +234,8 @@ public final class CsvMatrixReader {
         }
         String at = t.file() + ", row " + t.line(i) + ", " + t.label(j);
         throw new DataFileException(switch (kind) {
-            case MISSING -> at + " is missing ('" + s + "'); fix the file or choose a fill value for missing entries";
+            case MISSING -> at + " is missing ('" + s + "'); a count matrix has a number in every entry: write the "
+                    + "value (0 where the gene was not detected) or remove the row";
             case NUMBER -> at + ": '" + s + "' is too large for a 32-bit float";
             case NON_FINITE -> at + ": '" + s + "' is not a finite number";
             case OTHER_MARK -> o.decimal() == '.'

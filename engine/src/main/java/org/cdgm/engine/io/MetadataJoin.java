@@ -83,7 +83,7 @@ public final class MetadataJoin {
             }
         }
         if (matched == 0) {
-            throw new DataFileException(noMatch(t, id, cells, rowOf));
+            throw new DataFileException(noMatch(t, id, cells, a.genes(), rowOf));
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, MetadataType> types = new LinkedHashMap<>();
@@ -119,7 +119,8 @@ public final class MetadataJoin {
     }
 
     /** Why nothing matched, with an id from each side and the fix when one is visible. */
-    private static String noMatch(TextTable t, int id, List<String> cells, Map<String, Integer> rowOf) {
+    private static String noMatch(TextTable t, int id, List<String> cells, List<String> genes,
+                                  Map<String, Integer> rowOf) {
         String fileId = rowOf.isEmpty() ? "" : t.get(rowOf.values().stream().min(Integer::compare).orElseThrow(), id);
         String msg = t.file() + ": 0 of " + cells.size() + " cells match a row by " + t.label(id)
                 + " (cells look like '" + (cells.isEmpty() ? "" : cells.get(0)) + "', the file's ids like '" + fileId
@@ -136,6 +137,13 @@ public final class MetadataJoin {
         if (added > 0) {
             return msg + "the file's ids end with a 10x '-1' style suffix that the cells lack; without it " + added
                     + " of " + cells.size() + " cells match: add it to the barcodes or remove it from the file";
+        }
+        int asGenes = count(genes, rowOf::containsKey);
+        if (asGenes > 0) {
+            return msg + "the file's ids match " + asGenes + " of the matrix's " + genes.size() + " gene names, so "
+                    + "the matrix was probably read the wrong way round: a table with one row per gene and one "
+                    + "column per cell is read with genes as rows (KNIME: untick 'CSV has cells as rows'; ./cdgm: "
+                    + "--genes-as-rows)";
         }
         Set<String> cellSet = new HashSet<>(cells);
         for (int j = 0; j < t.columns(); j++) {

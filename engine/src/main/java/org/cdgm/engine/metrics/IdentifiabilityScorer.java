@@ -1,7 +1,11 @@
 package org.cdgm.engine.metrics;
 
+import org.cdgm.engine.data.InvalidInputException;
+
 /** Scores learned latents against known ones (simulation) with every metric of {@link IdentifiabilityReport}. */
 public final class IdentifiabilityScorer {
+    /** The held-out scores (affine R^2, aligned MCC) fit on 70 % of the cells and test on 30 %: 10 is the least. */
+    public static final int MIN_CELLS = 10;
     private final long seed;
     private final Regressor linear = new RidgeRegression(1e-6);
     private final Regressor kernel = new KernelRidge(0.05, 1000);
@@ -21,6 +25,11 @@ public final class IdentifiabilityScorer {
     public IdentifiabilityReport score(double[][] trueSharedB, double[][] trueSharedT, double[][] trueSalientT,
                                        double[][] learnedSharedB, double[][] learnedSharedT,
                                        double[][] learnedSalientT, double[][] learnedSalientB) {
+        if (learnedSalientT.length < MIN_CELLS || learnedSalientB.length == 0) {
+            throw new InvalidInputException("Scoring needs at least " + MIN_CELLS + " target cells and one background "
+                    + "cell, got " + learnedSalientT.length + " target and " + learnedSalientB.length + " background "
+                    + "cells: check which value marks the target cells");
+        }
         FiniteInput.require(learnedSharedB, "the learned shared coordinates of the background cells");
         FiniteInput.require(learnedSharedT, "the learned shared coordinates of the target cells");
         FiniteInput.require(learnedSalientT, "the learned salient coordinates of the target cells");
@@ -28,6 +37,11 @@ public final class IdentifiabilityScorer {
         FiniteInput.require(trueSharedB, "the true shared latents of the background cells");
         FiniteInput.require(trueSharedT, "the true shared latents of the target cells");
         FiniteInput.require(trueSalientT, "the true salient latents of the target cells");
+        if (totalVariance(trueSalientT) == 0) {
+            throw new InvalidInputException("The true salient latents of the cells scored as target are constant (as "
+                    + "for background cells, whose salient latents are 0), so no salient score can be computed: check "
+                    + "which value marks the target cells");
+        }
         double[][] trueShared = stack(trueSharedB, trueSharedT);
         double[][] learnedShared = stack(learnedSharedB, learnedSharedT);
         return new IdentifiabilityReport(

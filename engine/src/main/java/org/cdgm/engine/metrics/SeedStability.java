@@ -19,6 +19,11 @@ public record SeedStability(double sharedMcc, double salientMcc, double sharedR2
      */
     public static SeedStability of(double[][] sharedA, double[][] sharedB, double[][] salientA, double[][] salientB,
                                    long seed) {
+        if (salientA.length < IdentifiabilityScorer.MIN_CELLS) {
+            throw new org.cdgm.engine.data.InvalidInputException("Seed stability needs at least "
+                    + IdentifiabilityScorer.MIN_CELLS + " target cells, got " + salientA.length
+                    + ": check which value marks the target cells");
+        }
         FiniteInput.require(sharedA, "the first fit's shared coordinates");
         FiniteInput.require(sharedB, "the second fit's shared coordinates");
         FiniteInput.require(salientA, "the first fit's salient coordinates");

@@ -107,7 +107,7 @@ class CsvMatrixReaderTest {
     void missingValuesAreAnErrorOrFilled() throws Exception {
         String csv = "id,A,B\nc1,1,NA\nc2,,4\n";
         assertMentions(fails(csv, CsvMatrixOptions.cellsAsRows("id")), "row 2, column 'B' is missing ('NA')",
-                "fill value");
+                "write the value (0 where the gene was not detected) or remove the row");
         Path f = tmp.resolve("fill.csv");
         Files.writeString(f, csv);
         AnnotatedMatrix m = CsvMatrixReader.read(f, CsvMatrixOptions.cellsAsRows("id").withFill(0.0));

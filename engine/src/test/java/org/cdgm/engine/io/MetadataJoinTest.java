@@ -72,6 +72,17 @@ class MetadataJoinTest {
     }
 
     @Test
+    void idsThatAreTheMatrixsGeneNamesMeanTheTableWasReadTheWrongWayRound() throws Exception {
+        // a genes-as-rows table read with cells as rows: its "cells" are genes, its "genes" the cells
+        AnnotatedMatrix flipped = new AnnotatedMatrix(new DenseCellMatrix(2, 3, new float[6]), List.of("c1", "c2", "c3"),
+                List.of("GENE0", "GENE1"), CellMetadata.none(2), List.of());
+        Path f = write("m.csv", "cell,condition\nc1,x\nc2,y\nc3,y\n");
+        DataFileException e = assertThrows(DataFileException.class, () -> join(flipped, f, null));
+        assertMentions(e, "0 of 2 cells match", "(cells look like 'GENE0'", "match 3 of the matrix's 3 gene names",
+                "untick 'CSV has cells as rows'", "--genes-as-rows");
+    }
+
+    @Test
     void partialMatchIsALeftJoinWithAWarning() throws Exception {
         Path f = write("m.csv", "cell,condition\nc1,x\nc3,y\nc9,z\n");
         AnnotatedMatrix m = join(cells("c1", "c2", "c3"), f, "cell");

@@ -2,6 +2,7 @@ package org.cdgm.engine.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,21 @@ class MetricsRefuseNonFiniteTest {
                 () -> scorer.score(a, a, a, b, b, nan, b));
         refused("the true shared latents of the background cells", Double.NaN,
                 () -> scorer.score(nan, a, a, b, b, b, b));
+    }
+
+    @Test
+    void tooFewTargetCellsAreRefusedWithTheCounts() {
+        double[][] a = random(1, 3);
+        double[][] none = new double[0][3];
+        assertEquals("Scoring needs at least 10 target cells and one background cell, got 0 target and 40 background "
+                + "cells: check which value marks the target cells", assertThrows(InvalidInputException.class,
+                () -> new IdentifiabilityScorer(1).score(a, none, none, a, none, none, a)).getMessage());
+        double[][] zeros = new double[N][2];
+        assertTrue(assertThrows(InvalidInputException.class, () -> new IdentifiabilityScorer(1).score(a, a, zeros, a, a,
+                random(3, 2), a)).getMessage().startsWith("The true salient latents of the cells scored as target are "
+                + "constant"));
+        assertEquals("Seed stability needs at least 10 target cells, got 0: check which value marks the target cells",
+                assertThrows(InvalidInputException.class, () -> SeedStability.of(a, a, none, none, 1)).getMessage());
     }
 
     @Test

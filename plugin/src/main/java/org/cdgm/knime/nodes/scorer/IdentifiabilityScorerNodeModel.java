@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.cdgm.engine.metrics.IdentifiabilityReport;
 import org.cdgm.engine.metrics.IdentifiabilityScorer;
@@ -51,7 +53,14 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
         settings.check();
         DataTableSpec learned = (DataTableSpec) inSpecs[0];
         DataTableSpec reference = (DataTableSpec) inSpecs[1];
-        conditionIndex(learned);
+        int condition = conditionIndex(learned);
+        Set<DataCell> values = learned.getColumnSpec(condition).getDomain().getValues();
+        String label = settings.targetLabel.getStringValue();
+        if (values != null && !values.isEmpty() && values.stream().noneMatch(v -> v.toString().equals(label))) {
+            throw new InvalidSettingsException("Target label '" + label + "' is not a value of condition column '"
+                    + settings.conditionColumn.getStringValue() + "'; its values: " + values.stream()
+                    .map(DataCell::toString).sorted().limit(20).collect(Collectors.joining(", ")));
+        }
         EmbeddingColumns.find(learned, settings.learnedShared.getStringValue(), "Learned shared prefix");
         EmbeddingColumns.find(learned, settings.learnedSalient.getStringValue(), "Learned salient prefix");
         EmbeddingColumns.find(reference, settings.referenceShared.getStringValue(), "Reference shared prefix");
@@ -68,6 +77,16 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
                 settings.targetLabel.getStringValue());
         Coordinates ref = Coordinates.read(reference, settings.referenceShared.getStringValue(),
                 settings.referenceSalient.getStringValue(), -1, null).alignedTo(mine);
+        int targets = 0;
+        for (boolean t : mine.target) {
+            targets += t ? 1 : 0;
+        }
+        if (targets == 0 || (targets == mine.target.length && settings.referenceKind() == Reference.KNOWN_LATENTS)) {
+            throw new InvalidSettingsException((targets == 0 ? "No row" : "Every row") + " of condition column '"
+                    + settings.conditionColumn.getStringValue() + "' has the target label '"
+                    + settings.targetLabel.getStringValue() + "'; the salient scores need target cells and the "
+                    + "leakage scores background cells: set 'Target label' to the value that marks perturbed cells");
+        }
         exec.setMessage("Scoring " + mine.ids.size() + " cells");
         List<IdentifiabilityReport.Row> rows;
         double sharedMcc;
