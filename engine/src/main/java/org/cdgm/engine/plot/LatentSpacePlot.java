@@ -30,7 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Cells in the learned latent spaces: two scatter panels side by side, the salient space (variation found only in
  * target cells) and the shared space (variation common to background and target cells), each showing a chosen pair
  * of dimensions. Points are coloured by an annotation column: one colour per value of a categorical column (the
- * {@value #MAX_CATEGORIES} most frequent values, the rest as "other"), or a colour scale for a numeric one; cells
+ * {@value #MAX_CATEGORIES} most frequent values, the rest as "other"; background always blue, target always red), or a colour scale for a numeric one; cells
  * without a value are grey.
  */
 public final class LatentSpacePlot {
@@ -223,13 +223,14 @@ public final class LatentSpacePlot {
             }
         }
         legendOrder.stream().filter(k -> !drawOrder.contains(k)).forEach(drawOrder::add);
+        Map<String, Integer> colours = colourIndices(legendOrder);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (int i = 0; i < drawOrder.size(); i++) {
             String k = drawOrder.get(i);
             data.addSeries(series.get(k));
             r.setSeriesPaint(i, k.equals(MISSING_KEY) ? ChartImages.MISSING : k.equals(other) ? ChartImages.color(9)
-                    : ChartImages.color(legendOrder.indexOf(k)));
+                    : ChartImages.color(colours.get(k)));
             r.setSeriesShape(i, DOT);
         }
         XYPlot plot = new XYPlot(data, x, y, r);
@@ -242,6 +243,36 @@ public final class LatentSpacePlot {
         ChartImages.style(plot);
         return plot;
     }
+
+    /**
+     * Palette positions of the shown categories: the conditions cdgm writes keep theirs in every picture
+     * (background blue, target red), so two plots can be compared at a glance; other values take the remaining
+     * colours by frequency.
+     */
+    static Map<String, Integer> colourIndices(List<String> byFrequency) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (Map.Entry<String, Integer> fixed : FIXED_COLOURS.entrySet()) {
+            if (byFrequency.contains(fixed.getKey())) {
+                out.put(fixed.getKey(), fixed.getValue());
+                used.add(fixed.getValue());
+            }
+        }
+        int next = 0;
+        for (String k : byFrequency) {
+            if (!out.containsKey(k)) {
+                while (used.contains(next)) {
+                    next++;
+                }
+                out.put(k, next);
+                used.add(next);
+            }
+        }
+        return out;
+    }
+
+    /** The condition column's values as the reader, the simulator and the learner write them. */
+    private static final Map<String, Integer> FIXED_COLOURS = Map.of("background", 0, "target", 1);
 
     /** Cells with a value coloured on a blue-to-yellow scale over the value range; the others grey. */
     private static XYPlot numeric(double[][] coords, double[] values, int xi, int yi, NumberAxis x, NumberAxis y) {

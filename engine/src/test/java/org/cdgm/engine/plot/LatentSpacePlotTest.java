@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -47,10 +48,39 @@ class LatentSpacePlotTest {
     void colouredByACategoricalColumn() {
         Cells c = cells();
         BufferedImage img = PlotImages.renderTwice(() -> LatentSpacePlot.render(c, "condition", 1, 2, SIZE), SIZE);
-        // the more frequent value (target: 150, background: 149) gets the first colour, the other the second
+        // background blue, target red (fixed colours of the conditions)
         assertTrue(PlotImages.count(img, 0x1f77b4) > 300, "background cells not drawn");
         assertTrue(PlotImages.count(img, 0xd62728) > 300, "target cells not drawn");
         assertTrue(PlotImages.count(img, 0xbbbbbb) > 5, "the cell without a condition is not grey");
+    }
+
+    @Test
+    void backgroundIsBlueAndTargetRedWhicheverIsMoreFrequent() {
+        for (boolean moreTargets : new boolean[] {false, true}) {
+            int n = 200;
+            double[][] xy = new double[n][];
+            String[] labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                boolean rare = i % 10 == 0;
+                labels[i] = rare == moreTargets ? "background" : "target";
+                // target cells on the right, background cells on the left
+                xy[i] = new double[] {labels[i].equals("target") ? 1 + i * 1e-3 : -1 - i * 1e-3, i * 1e-2};
+            }
+            BufferedImage img = PlotImages.decode(LatentSpacePlot.render(new Cells(xy, xy,
+                    Map.of("condition", new Categories(labels))), "condition", 1, 2, SIZE));
+            int blueRight = 0;
+            int redRight = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = img.getWidth() / 4; x < img.getWidth() / 2; x++) { // right half of the salient panel
+                    int rgb = img.getRGB(x, y) & 0xffffff;
+                    blueRight += rgb == 0x1f77b4 ? 1 : 0;
+                    redRight += rgb == 0xd62728 ? 1 : 0;
+                }
+            }
+            assertTrue(redRight > 50 && blueRight < redRight / 10, "target (right) must be red, more targets: "
+                    + moreTargets + ", red " + redRight + ", blue " + blueRight);
+        }
+        assertEquals(Map.of("x", 0, "target", 1, "y", 2), LatentSpacePlot.colourIndices(List.of("x", "target", "y")));
     }
 
     @Test
