@@ -26,6 +26,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * The Scorer's identifiability scores as a horizontal bar chart, one bar per score in the order given, coloured by
  * the block the score is about (named by its prefix: {@code shared_}, {@code salient_}, after an optional
  * {@code stability_}). A score that could not be computed (NaN) keeps its row, labelled "not computed", without a bar.
+ * Scores for which lower is better (leakage, background salient spread) say so in their label.
  */
 public final class ScoresPlot {
     private static final String SHARED = "shared space";
@@ -90,7 +91,16 @@ public final class ScoresPlot {
     }
 
     private static String label(IdentifiabilityReport.Row r) {
-        return Double.isFinite(r.value()) ? r.metric() : r.metric() + " (not computed)";
+        String direction = lowerIsBetter(r.metric()) ? " (lower is better)" : "";
+        return r.metric() + direction + (Double.isFinite(r.value()) ? "" : " (not computed)");
+    }
+
+    /**
+     * Leakage (how much of one block the other predicts) and the background cells' salient spread should be near 0;
+     * every other score (MCC, R^2) near 1.
+     */
+    static boolean lowerIsBetter(String metric) {
+        return metric.contains("leakage") || metric.endsWith("salient_spread");
     }
 
     private static String block(String metric) {

@@ -43,7 +43,18 @@ public final class TrainingHistoryPlot {
      * @throws InvalidInputException when the history is empty or has no finite loss
      */
     public static byte[] render(TrainingResult result, PlotSize size) {
-        return render(result.history(), result.bestEpoch(), size);
+        return render(result.history(), result.bestEpoch(), Double.NaN, size);
+    }
+
+    /**
+     * Draws the history of a constrained fit: as {@link #render(TrainingResult, PlotSize)} with the constraint level
+     * epsilon as a horizontal line on the regulariser panel, so that whether the kept epoch met it can be seen.
+     *
+     * @param epsilon the constraint level, or NaN for none (unconstrained modes)
+     * @throws InvalidInputException when the history is empty or has no finite loss
+     */
+    public static byte[] render(TrainingResult result, double epsilon, PlotSize size) {
+        return render(result.history(), result.bestEpoch(), epsilon, size);
     }
 
     /**
@@ -56,6 +67,15 @@ public final class TrainingHistoryPlot {
      * @throws InvalidInputException when the history is empty or no loss of any epoch is finite
      */
     public static byte[] render(List<EpochReport> history, int bestEpoch, PlotSize size) {
+        return render(history, bestEpoch, Double.NaN, size);
+    }
+
+    /**
+     * Draws a training history with the constraint level (NaN: none) on the regulariser panel.
+     *
+     * @throws InvalidInputException when the history is empty or no loss of any epoch is finite
+     */
+    public static byte[] render(List<EpochReport> history, int bestEpoch, double epsilon, PlotSize size) {
         if (history == null || history.isEmpty()) {
             throw new InvalidInputException("The training history is empty (no epoch was trained): nothing to plot");
         }
@@ -67,7 +87,9 @@ public final class TrainingHistoryPlot {
                 new Curve("validation target", EpochReport::validationTargetLoss, 1, DASHED),
                 new Curve("validation total", e -> e.validationBackgroundLoss() + e.validationTargetLoss(), 9,
                         DASHED));
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("epoch (pass over the training cells)"));
+        NumberAxis epochs = new NumberAxis("epoch (pass over the training cells)");
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole epochs, also for short runs
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
         plot.setGap(8);
         XYPlot lossPanel = panel(history, losses, "loss per cell (nats)", bestEpoch, true);
         if (lossPanel == null) {
@@ -75,10 +97,26 @@ public final class TrainingHistoryPlot {
                     + "loss (all NaN or infinite): nothing to plot; training probably diverged");
         }
         plot.add(lossPanel, 2);
-        addIfAny(plot, panel(history, List.of(
+        XYPlot regulariser = panel(history, List.of(
                 new Curve("regulariser, train (unitless)", EpochReport::trainRegulariser, 4, SOLID),
                 new Curve("regulariser, validation", EpochReport::validationRegulariser, 4, DASHED)),
-                "regulariser", bestEpoch, false));
+                "regulariser", bestEpoch, false);
+        if (regulariser != null && Double.isFinite(epsilon)) {
+            ValueMarker level = new ValueMarker(epsilon, ChartImages.color(4), DASHED);
+            level.setLabel("epsilon " + epsilon);
+            level.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            level.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            regulariser.addRangeMarker(level);
+            // a marker outside the data's range would not show: widen the axis to hold it
+            org.jfree.data.Range r = regulariser.getDataRange(regulariser.getRangeAxis());
+            if (r != null && !r.contains(epsilon)) {
+                double lo = Math.min(r.getLowerBound(), epsilon);
+                double hi = Math.max(r.getUpperBound(), epsilon);
+                double pad = 0.08 * Math.max(hi - lo, Math.abs(hi) * 1e-3);
+                regulariser.getRangeAxis().setRange(lo - pad, hi + pad);
+            }
+        }
+        addIfAny(plot, regulariser);
         addIfAny(plot, panel(history, List.of(new Curve("alpha: MGDA weight of the background loss (0 to 1)",
                 EpochReport::meanAlpha, 2, SOLID)), "alpha", bestEpoch, false));
         addIfAny(plot, panel(history, List.of(new Curve("lambda: dual variable of the constraint (unitless)",

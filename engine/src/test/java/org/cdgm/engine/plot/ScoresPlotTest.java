@@ -25,6 +25,13 @@ class ScoresPlotTest {
     }
 
     @Test
+    void leakageAndSpreadAreMarkedLowerIsBetter() {
+        assertTrue(ScoresPlot.lowerIsBetter("salient_leakage_kernel"));
+        assertTrue(ScoresPlot.lowerIsBetter("background_salient_spread"));
+        assertTrue(!ScoresPlot.lowerIsBetter("shared_mcc") && !ScoresPlot.lowerIsBetter("stability_salient_r2"));
+    }
+
+    @Test
     void allNaNStillDrawsEveryRowSoTheScorerDoesNotFailOnItsPicture() {
         BufferedImage img = PlotImages.renderTwice(() -> ScoresPlot.render(List.of(new Row("shared_mcc", Double.NaN,
                 "m"), new Row("salient_mcc", Double.NaN, "m")), SIZE), SIZE);

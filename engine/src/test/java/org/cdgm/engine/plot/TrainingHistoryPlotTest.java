@@ -38,6 +38,17 @@ class TrainingHistoryPlotTest {
     }
 
     @Test
+    void epsilonIsALineOnTheRegulariserPanelEvenAboveEveryValue() {
+        List<EpochReport> h = history(20, false, true);
+        int without = PlotImages.count(PlotImages.decode(TrainingHistoryPlot.render(h, 12, Double.NaN, SIZE)), 0x9467bd);
+        for (double epsilon : new double[] {0.01, 5.0}) { // inside the regulariser's range, and far above it
+            int with = PlotImages.count(PlotImages.renderTwice(() -> TrainingHistoryPlot.render(h, 12, epsilon, SIZE),
+                    SIZE), 0x9467bd);
+            assertTrue(with > without + 100, "no epsilon line at " + epsilon + ": " + with + " vs " + without);
+        }
+    }
+
+    @Test
     void leavesOutPanelsOfSeriesTheModeDoesNotHave() {
         BufferedImage classic = PlotImages.decode(TrainingHistoryPlot.render(history(20, false, false), 12, SIZE));
         assertEquals(0, PlotImages.count(classic, 0x2ca02c), "alpha drawn for a mode without it");

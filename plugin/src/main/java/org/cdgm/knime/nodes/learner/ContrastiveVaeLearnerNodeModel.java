@@ -97,7 +97,8 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
             setWarningMessage(String.join("\n", warnings));
         }
         pushResultVariables(result, likelihood.likelihood(), training.mode().isConstrained());
-        byte[] picture = TrainingHistoryPlot.render(result, PlotSize.DEFAULT);
+        byte[] picture = TrainingHistoryPlot.render(result,
+                training.mode().isConstrained() ? training.epsilon() : Double.NaN, PlotSize.DEFAULT);
         return new PortObject[] {new ContrastiveModelPortObject(result.model()),
             HistoryTable.write(result.history(), exec), PngPorts.of(picture)};
     }
