@@ -97,8 +97,9 @@ public final class ReadOptions {
     int minCountsPerCell;
 
     @Option(names = "--top-genes", paramLabel = "N",
-            description = "Keep the N most highly variable genes (scanpy's seurat flavour; default 0: keep all).")
-    int topGenes;
+            description = "Keep the N most highly variable genes (scanpy's seurat flavour) when the file has more; "
+                    + "default 2000, as the KNIME reader node and scvi-tools; 0 keeps every gene.")
+    int topGenes = PreparationSettings.USUAL_TOP_GENES;
 
     /** What to read; contradictory CSV options are a usage error. */
     MatrixReadRequest request(CommandSpec spec) {
