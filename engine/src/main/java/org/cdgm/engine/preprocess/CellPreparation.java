@@ -50,14 +50,14 @@ public final class CellPreparation {
             int[] keep = IntStream.range(0, totals.length).filter(i -> totals[i] >= s.minCountsPerCell()).toArray();
             if (keep.length == 0) {
                 throw new InvalidInputException("No cell has at least " + s.minCountsPerCell() + " counts (setting "
-                        + "'minimum counts per cell'; the largest total is "
+                        + "'Minimum counts per cell'; the largest total is "
                         + (long) Arrays.stream(totals).max().orElse(0) + ")");
             }
             if (keep.length < totals.length) {
                 int left = totals.length - keep.length;
                 a = Preprocessing.selectCells(a, keep).withWarning(left + " cell" + (left == 1 ? "" : "s")
                         + " with fewer than " + s.minCountsPerCell() + " counts " + (left == 1 ? "was" : "were")
-                        + " left out (setting 'minimum counts per cell')");
+                        + " left out (setting 'Minimum counts per cell')");
                 labels = pick(labels, keep);
             }
         }
@@ -69,14 +69,14 @@ public final class CellPreparation {
             if (s.topGenes() > 0 && s.topGenes() < a.genes().size()) {
                 int from = a.genes().size();
                 a = Preprocessing.highlyVariableGenes(a, s.topGenes()).withWarning("Kept the " + s.topGenes()
-                        + " most highly variable of " + from + " genes (setting 'highly variable genes'; 0 keeps "
+                        + " most highly variable of " + from + " genes (setting 'Highly variable genes'; 0 keeps "
                         + "every gene)");
             }
             double[] after = Preprocessing.librarySizes(a.matrix());
             int[] keep = IntStream.range(0, after.length).filter(i -> after[i] != 0 || before[i] == 0).toArray();
             if (keep.length == 0) {
                 throw new InvalidInputException("Every cell lost all its counts to the gene selection (settings "
-                        + "'minimum cells per gene', 'highly variable genes'); keep more genes");
+                        + "'Minimum cells per gene', 'Highly variable genes'); keep more genes");
             }
             if (keep.length < after.length) {
                 int left = after.length - keep.length;
@@ -89,7 +89,7 @@ public final class CellPreparation {
         PreparedCells out = new PreparedCells(a, labels, cellsRead);
         if (labels != null && (out.background() == 0 || out.target() == 0)) {
             throw new InvalidInputException("No " + (out.background() == 0 ? "background" : "target") + " cell is "
-                    + "left after the cell and gene filters; relax 'minimum counts per cell' or the gene selection");
+                    + "left after the cell and gene filters; relax 'Minimum counts per cell' or the gene selection");
         }
         return out;
     }

@@ -29,11 +29,11 @@ public record PreparationSettings(String conditionColumn, Set<String> background
         if (conditionColumn != null && conditionColumn.isBlank()) {
             conditionColumn = null;
         }
-        require(minCellsPerGene, "minimum cells per gene");
-        require(minCountsPerCell, "minimum counts per cell");
-        require(topGenes, "highly variable genes");
+        require(minCellsPerGene, "Minimum cells per gene");
+        require(minCountsPerCell, "Minimum counts per cell");
+        require(topGenes, "Highly variable genes");
         if (conditionColumn != null && backgroundValues.isEmpty()) {
-            throw new InvalidInputException("Setting 'background values' is empty: give the value(s) of '"
+            throw new InvalidInputException("Setting 'Background values' is empty: give the value(s) of '"
                     + conditionColumn + "' that mark control cells");
         }
         if (conditionColumn == null && (!backgroundValues.isEmpty() || targetValues != null)) {

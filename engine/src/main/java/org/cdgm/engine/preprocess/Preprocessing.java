@@ -63,7 +63,7 @@ public final class Preprocessing {
     public static AnnotatedMatrix highlyVariableGenes(AnnotatedMatrix a, int top) {
         CellMatrix m = a.matrix();
         if (top < 1) {
-            throw new InvalidInputException("Setting 'highly variable genes' must be at least 1, got " + top);
+            throw new InvalidInputException("Setting 'Highly variable genes' must be at least 1, got " + top);
         }
         if (top >= m.genes()) {
             return a;

@@ -15,18 +15,18 @@ public record TuningGrid(List<Integer> sharedSizes, List<Integer> salientSizes, 
     public static final int MAX_CANDIDATES = 200;
 
     public TuningGrid {
-        sharedSizes = distinct("shared latent sizes", sharedSizes);
-        salientSizes = distinct("salient latent sizes", salientSizes);
-        epsilons = distinct("epsilons", epsilons);
+        sharedSizes = distinct("Shared latent sizes (k_z)", sharedSizes);
+        salientSizes = distinct("Salient latent sizes (k_t)", salientSizes);
+        epsilons = distinct("Epsilons", epsilons);
         for (int k : sharedSizes) {
-            requireRange("shared latent sizes", k, 1, 64);
+            requireRange("Shared latent sizes (k_z)", k, 1, 64);
         }
         for (int k : salientSizes) {
-            requireRange("salient latent sizes", k, 1, 64);
+            requireRange("Salient latent sizes (k_t)", k, 1, 64);
         }
         for (double e : epsilons) {
             if (!(e >= 0) || !Double.isFinite(e)) {
-                throw new IllegalArgumentException("Setting 'epsilons' must hold finite numbers >= 0, got " + e);
+                throw new IllegalArgumentException("Setting 'Epsilons' must hold finite numbers >= 0, got " + e);
             }
         }
         long n = (long) sharedSizes.size() * salientSizes.size() * epsilons.size();
@@ -39,8 +39,8 @@ public record TuningGrid(List<Integer> sharedSizes, List<Integer> salientSizes, 
 
     /** Parses comma- or space-separated lists, e.g. {@code parse("2,4", "1, 2", "0.05 0.1")}. */
     public static TuningGrid parse(String shared, String salient, String epsilons) {
-        return new TuningGrid(parseInts("shared latent sizes", shared), parseInts("salient latent sizes", salient),
-                parseDoubles("epsilons", epsilons));
+        return new TuningGrid(parseInts("Shared latent sizes (k_z)", shared), parseInts("Salient latent sizes (k_t)", salient),
+                parseDoubles("Epsilons", epsilons));
     }
 
     public List<TuningCandidate> candidates() {

@@ -44,7 +44,7 @@ class CellPreparationTest {
         PreparedCells p = CellPreparation.prepare(cells("ctrl", "ko", "ko", "ctrl"),
                 new PreparationSettings(null, Set.of(), null, 0, 0, 2));
         assertEquals(2, p.data().genes().size());
-        assertTrue(p.warnings().contains("Kept the 2 most highly variable of 3 genes (setting 'highly variable "
+        assertTrue(p.warnings().contains("Kept the 2 most highly variable of 3 genes (setting 'Highly variable "
                 + "genes'; 0 keeps every gene)"), p.warnings().toString());
         PreparationSettings hvg = new PreparationSettings(null, Set.of(), null, 0, 0, 2000);
         assertTrue(hvg.keepsEveryGene(2000));
@@ -85,9 +85,9 @@ class CellPreparationTest {
     void badSettingsAndEmptyResultsAreNamed() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new PreparationSettings("condition", Set.of(), null, 0, 0, 0));
-        assertTrue(e.getMessage().contains("'background values' is empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("'Background values' is empty"), e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> new PreparationSettings(null, Set.of(), null, -1, 0, 0));
-        assertTrue(e.getMessage().contains("'minimum cells per gene' must be 0 or more, got -1"), e.getMessage());
+        assertTrue(e.getMessage().contains("'Minimum cells per gene' must be 0 or more, got -1"), e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> new PreparationSettings(null, Set.of("ctrl"), null, 0, 0, 0));
         assertTrue(e.getMessage().contains("no condition column"), e.getMessage());
         e = assertThrows(InvalidInputException.class, () -> CellPreparation.prepare(cells(null, null, "ko", "ko"),

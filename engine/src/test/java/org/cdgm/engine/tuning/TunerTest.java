@@ -35,13 +35,13 @@ class TunerTest {
         assertEquals(List.of(1, 2), g.salientSizes(), "duplicates are dropped");
         assertEquals(2 * 2 * 2, g.candidates().size());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2,x", "1", "0.1"))
-                .getMessage().contains("'shared latent sizes': 'x' is not a whole number"));
+                .getMessage().contains("'Shared latent sizes (k_z)': 'x' is not a whole number"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2", "0", "0.1"))
-                .getMessage().contains("'salient latent sizes' must hold whole numbers from 1 to 64, got 0"));
+                .getMessage().contains("'Salient latent sizes (k_t)' must hold whole numbers from 1 to 64, got 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2", "1", " "))
-                .getMessage().contains("'epsilons' is empty"));
+                .getMessage().contains("'Epsilons' is empty"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2", "1", "-0.1"))
-                .getMessage().contains("'epsilons' must hold finite numbers >= 0"));
+                .getMessage().contains("'Epsilons' must hold finite numbers >= 0"));
         StringBuilder many = new StringBuilder();
         for (int i = 1; i <= 21; i++) {
             many.append(i).append(',');

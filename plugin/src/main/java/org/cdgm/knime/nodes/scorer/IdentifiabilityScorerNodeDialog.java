@@ -2,6 +2,7 @@ package org.cdgm.knime.nodes.scorer;
 
 import org.cdgm.knime.nodes.scorer.IdentifiabilityScorerNodeSettings.Reference;
 import org.cdgm.knime.settings.DescribedSettingsPane;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
  * Reference kind; column prefixes picked from the numbered columns of each input (or typed), the condition column
@@ -22,9 +23,22 @@ final class IdentifiabilityScorerNodeDialog extends DescribedSettingsPane {
         prefix(s.referenceShared, "Reference shared prefix", 1);
         prefix(s.referenceSalient, "Reference salient prefix", 1);
         closeCurrentGroup();
+        // The reference's prefixes follow the reference kind while they are the other kind's defaults: the
+        // simulator writes "true shared 1..", a predictor "shared 1.."; a prefix the user typed is left alone.
+        s.reference.addChangeListener(e -> {
+            boolean known = Reference.KNOWN_LATENTS.name().equals(s.reference.getStringValue());
+            follow(s.referenceShared, known ? "shared" : "true shared", known ? "true shared" : "shared");
+            follow(s.referenceSalient, known ? "salient" : "true salient", known ? "true salient" : "salient");
+        });
         createNewGroup("Quality gates (0 = off)");
         number(s.minSharedMcc, "Minimum shared MCC");
         number(s.minSalientMcc, "Minimum salient MCC");
         closeCurrentGroup();
+    }
+
+    private static void follow(SettingsModelString prefix, String otherDefault, String mine) {
+        if (otherDefault.equals(prefix.getStringValue())) {
+            prefix.setStringValue(mine);
+        }
     }
 }
