@@ -27,7 +27,16 @@ public final class ConditionSplit {
      */
     public static ContrastiveDataset split(AnnotatedMatrix a, String column, Set<String> backgroundValues,
                                            Set<String> targetValues) {
-        Condition[] labels = labels(a, column, backgroundValues, targetValues);
+        return split(a, labels(a, column, backgroundValues, targetValues));
+    }
+
+    /**
+     * The background and target cells of {@code a} as the two sets of a fit, in matrix order within each; cells
+     * labelled null are left out.
+     *
+     * @param labels per cell of {@code a}: BACKGROUND, TARGET or null
+     */
+    public static ContrastiveDataset split(AnnotatedMatrix a, Condition[] labels) {
         AnnotatedMatrix b = Preprocessing.selectCells(a, indicesOf(labels, Condition.BACKGROUND));
         AnnotatedMatrix t = Preprocessing.selectCells(a, indicesOf(labels, Condition.TARGET));
         return new ContrastiveDataset(a.genes(), new CellSet(Condition.BACKGROUND, b.matrix(), b.cellIds()),

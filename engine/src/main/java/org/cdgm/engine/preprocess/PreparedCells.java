@@ -3,7 +3,6 @@ package org.cdgm.engine.preprocess;
 import java.util.List;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
-import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.InvalidInputException;
@@ -51,21 +50,7 @@ public record PreparedCells(AnnotatedMatrix data, Condition[] conditions, int ce
             throw new InvalidInputException("A fit needs background and target cells: set the condition column and "
                     + "its background values");
         }
-        AnnotatedMatrix b = Preprocessing.selectCells(data, indicesOf(Condition.BACKGROUND));
-        AnnotatedMatrix t = Preprocessing.selectCells(data, indicesOf(Condition.TARGET));
-        return new ContrastiveDataset(data.genes(), new CellSet(Condition.BACKGROUND, b.matrix(), b.cellIds()),
-                new CellSet(Condition.TARGET, t.matrix(), t.cellIds()));
-    }
-
-    private int[] indicesOf(Condition c) {
-        int[] out = new int[Math.max(0, count(c))];
-        int k = 0;
-        for (int i = 0; i < conditions.length; i++) {
-            if (conditions[i] == c) {
-                out[k++] = i;
-            }
-        }
-        return out;
+        return ConditionSplit.split(data, conditions);
     }
 
     private int count(Condition c) {

@@ -65,17 +65,27 @@ public final class ContrastiveTableReader {
      */
     public static void checkCondition(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
         DataColumnSpec condition = conditionColumn(spec, sel);
+        checkLabel(condition, "Background", sel.backgroundLabel());
+        checkLabel(condition, "Target", sel.targetLabel());
+    }
+
+    /**
+     * When the condition column's domain lists its values, checks that {@code label} is one of them.
+     *
+     * @param role "Background" or "Target", as the message names the setting
+     * @throws InvalidSettingsException naming the label, the column and its values
+     */
+    public static void checkLabel(DataColumnSpec condition, String role, String label)
+            throws InvalidSettingsException {
         Set<DataCell> values = condition.getDomain().getValues();
         if (values == null || values.isEmpty()) {
             return;
         }
         List<String> labels = values.stream().map(DataCell::toString).toList();
-        for (String[] l : new String[][] {{"Background", sel.backgroundLabel()}, {"Target", sel.targetLabel()}}) {
-            if (!labels.contains(l[1])) {
-                throw new InvalidSettingsException(l[0] + " label '" + l[1] + "' is not a value of condition column '"
-                        + sel.conditionColumn() + "'; its values: " + String.join(", ", labels.subList(0,
-                        Math.min(labels.size(), 20))) + (labels.size() > 20 ? ", ..." : ""));
-            }
+        if (!labels.contains(label)) {
+            throw new InvalidSettingsException(role + " label '" + label + "' is not a value of condition column '"
+                    + condition.getName() + "'; its values: " + String.join(", ", labels.subList(0,
+                    Math.min(labels.size(), 20))) + (labels.size() > 20 ? ", ..." : ""));
         }
     }
 

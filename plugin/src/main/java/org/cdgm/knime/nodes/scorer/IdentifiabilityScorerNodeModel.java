@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.cdgm.engine.metrics.IdentifiabilityReport;
 import org.cdgm.engine.metrics.IdentifiabilityScorer;
@@ -15,6 +13,7 @@ import org.cdgm.engine.plot.ScoresPlot;
 import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.nodes.scorer.IdentifiabilityScorerNodeSettings.Reference;
 import org.cdgm.knime.port.PngPorts;
+import org.cdgm.knime.table.ContrastiveTableReader;
 import org.cdgm.knime.table.EmbeddingColumns;
 import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataCell;
@@ -53,14 +52,8 @@ final class IdentifiabilityScorerNodeModel extends SettingsNodeModel<Identifiabi
         settings.check();
         DataTableSpec learned = (DataTableSpec) inSpecs[0];
         DataTableSpec reference = (DataTableSpec) inSpecs[1];
-        int condition = conditionIndex(learned);
-        Set<DataCell> values = learned.getColumnSpec(condition).getDomain().getValues();
-        String label = settings.targetLabel.getStringValue();
-        if (values != null && !values.isEmpty() && values.stream().noneMatch(v -> v.toString().equals(label))) {
-            throw new InvalidSettingsException("Target label '" + label + "' is not a value of condition column '"
-                    + settings.conditionColumn.getStringValue() + "'; its values: " + values.stream()
-                    .map(DataCell::toString).sorted().limit(20).collect(Collectors.joining(", ")));
-        }
+        ContrastiveTableReader.checkLabel(learned.getColumnSpec(conditionIndex(learned)), "Target",
+                settings.targetLabel.getStringValue());
         EmbeddingColumns.find(learned, settings.learnedShared.getStringValue(), "Learned shared prefix");
         EmbeddingColumns.find(learned, settings.learnedSalient.getStringValue(), "Learned salient prefix");
         EmbeddingColumns.find(reference, settings.referenceShared.getStringValue(), "Reference shared prefix");
