@@ -40,7 +40,7 @@ record BenchmarkCase(String name, Likelihood likelihood, int sharedDim, int sali
 
     TrainingSettings training(int epochs, long seed) {
         return new TrainingSettings(mode, RegulariserKind.MM_CVAE, Double.NaN, 1.0, epsilon, 0.5, epochs, batch,
-                learningRate, 0.0, 0, seed);
+                learningRate, 0.0, 0, seed, 0, 0, 0); // no warm-up or clipping: the PyTorch reference has none
     }
 
     /** Arguments of the PyTorch reference for this case. */

@@ -126,7 +126,7 @@ final class DemoReport {
         }
         if (f.spec().training().mode().isConstrained()) {
             s.add(new SvgPlot.Series("lambda", x, h.stream().mapToDouble(EpochReport::lambda).toArray()));
-            double eps = f.spec().training().epsilon();
+            double eps = f.result().constraint().epsilon(); // "auto" resolved by the fit
             s.add(new SvgPlot.Series("epsilon", x, h.stream().mapToDouble(e -> eps).toArray()));
         }
         return SvgPlot.lines("Regulariser and controls", "epoch", "value", s);

@@ -224,6 +224,16 @@ public final class ContrastiveVae {
      */
     public ElboTerms lossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
                                       CodeGradients extra, INDArray gradExtra) {
+        return lossAndGradients(fp, gradBackground, gradTarget, extra, gradExtra, 1.0);
+    }
+
+    /**
+     * As {@link #lossAndGradients(ForwardPass, INDArray, INDArray, CodeGradients, INDArray)} with the KL terms'
+     * gradients weighted by {@code klWeight} in [0, 1] (KL warm-up, as scvi-tools' {@code n_epochs_kl_warmup}); the
+     * returned terms are the unweighted ELBO's.
+     */
+    public ElboTerms lossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
+                                      CodeGradients extra, INDArray gradExtra, double klWeight) {
         INDArray p = fp.params;
         LatentCodes c = fp.codes;
         boolean grads = gradBackground != null;
@@ -234,9 +244,11 @@ public final class ContrastiveVae {
         ObservationModel.Evaluation lt = observation.evaluate(p, fp.decodedTarget.output(), fp.target,
                 gradTarget, st);
         CodeGradients g = grads ? new CodeGradients() : null;
-        double klZb = sharedPrior.kl(p, c.sharedBackground(), grads ? g.sharedBackground : null, gradBackground, sb);
-        double klZt = sharedPrior.kl(p, c.sharedTarget(), grads ? g.sharedTarget : null, gradTarget, st);
-        double klTt = salientPrior.kl(p, c.salientTarget(), grads ? g.salientTarget : null, gradTarget, st);
+        double klZb = sharedPrior.kl(p, c.sharedBackground(), grads ? g.sharedBackground : null, gradBackground,
+                sb * klWeight);
+        double klZt = sharedPrior.kl(p, c.sharedTarget(), grads ? g.sharedTarget : null, gradTarget, st * klWeight);
+        double klTt = salientPrior.kl(p, c.salientTarget(), grads ? g.salientTarget : null, gradTarget,
+                st * klWeight);
         ElboTerms terms = new ElboTerms(lb.meanNll(), klZb, lt.meanNll(), klZt, klTt);
         if (!grads) {
             return terms;

@@ -35,4 +35,13 @@ public final class CompositeRegulariser implements Regulariser {
         }
         return sum;
     }
+
+    @Override
+    public double noiseFloor(LatentCodes codes) {
+        double sum = 0;
+        for (Regulariser r : terms) {
+            sum += r.noiseFloor(codes);
+        }
+        return sum;
+    }
 }

@@ -53,6 +53,25 @@ public final class Hsic implements Regulariser {
         return value;
     }
 
+    /**
+     * The biased estimator's expected value under independence, (1 - mean off-diagonal K)(1 - mean off-diagonal
+     * L) / n to first order (Gretton et al. 2008, "A kernel statistical test of independence", theorem 3).
+     */
+    @Override
+    public double noiseFloor(LatentCodes codes) {
+        INDArray z = codes.sharedTarget().sample();
+        INDArray t = codes.salientTarget().sample();
+        int n = Math.toIntExact(z.rows());
+        if (n < 2) {
+            return 0.0;
+        }
+        double kBar = (GaussianKernel.of(bandwidth, z).matrix(z, z).sumNumber().doubleValue() - n)
+                / ((double) n * (n - 1));
+        double lBar = (GaussianKernel.of(bandwidth, t).matrix(t, t).sumNumber().doubleValue() - n)
+                / ((double) n * (n - 1));
+        return (1 - kBar) * (1 - lBar) / n;
+    }
+
     /** H A H with H = I - 11^T / n. */
     private static INDArray center(INDArray a) {
         INDArray rowMean = a.mean(true, 0);

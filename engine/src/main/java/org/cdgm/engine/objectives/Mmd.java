@@ -40,24 +40,24 @@ public final class Mmd implements Regulariser {
         return pair == Pair.SALIENT_BACKGROUND_VS_ZERO;
     }
 
-    @Override
-    public double evaluate(LatentCodes codes, CodeGradients grads, double scale) {
+    /** The two compared code sets, their squared distances and the kernel (median width pools both sets). */
+    private record Setup(Codes a, Codes c, double[] daa, double[] dcc, double[] dac, GaussianKernel kernel,
+                         boolean againstZero) {
+    }
+
+    private Setup setup(LatentCodes codes) {
         if (pair == Pair.SHARED_BACKGROUND_VS_TARGET) {
-            LatentSample a = codes.sharedBackground();
-            LatentSample c = codes.sharedTarget();
-            Codes ha = Codes.of(a);
-            Codes hc = Codes.of(c);
+            Codes ha = Codes.of(codes.sharedBackground());
+            Codes hc = Codes.of(codes.sharedTarget());
             // the kernel's width pools exactly the two compared sets: one set of distances serves both
             double[] daa = ha.squaredDistances(ha);
             double[] dcc = hc.squaredDistances(hc);
             double[] dac = ha.squaredDistances(hc);
             GaussianKernel k = Double.isNaN(bandwidth) ? GaussianKernel.median(ha.rows, daa, hc.rows, dcc, dac)
                     : GaussianKernel.of(bandwidth);
-            return mmd(k, ha, hc, daa, dcc, dac, grads == null ? null : grads.sharedBackground,
-                    grads == null ? null : grads.sharedTarget, scale);
+            return new Setup(ha, hc, daa, dcc, dac, k, false);
         }
-        LatentSample a = codes.salientBackground();
-        Codes ha = Codes.of(a);
+        Codes ha = Codes.of(codes.salientBackground());
         Codes zero = new Codes(new double[ha.dim], 1, ha.dim);
         double[] daa = ha.squaredDistances(ha);
         GaussianKernel k;
@@ -67,8 +67,43 @@ public final class Mmd implements Regulariser {
         } else {
             k = GaussianKernel.of(bandwidth);
         }
-        return mmd(k, ha, zero, daa, new double[1], ha.squaredDistances(zero),
-                grads == null ? null : grads.salientBackground, null, scale);
+        return new Setup(ha, zero, daa, new double[1], ha.squaredDistances(zero), k, true);
+    }
+
+    @Override
+    public double evaluate(LatentCodes codes, CodeGradients grads, double scale) {
+        Setup s = setup(codes);
+        boolean shared = pair == Pair.SHARED_BACKGROUND_VS_TARGET;
+        LatentGradient gA = grads == null ? null : shared ? grads.sharedBackground : grads.salientBackground;
+        LatentGradient gC = grads == null || !shared ? null : grads.sharedTarget;
+        return mmd(s.kernel(), s.a(), s.c(), s.daa(), s.dcc(), s.dac(), gA, gC, scale);
+    }
+
+    /**
+     * The V-statistic's bias, (1 - mean off-diagonal K(a,a)) / n + (1 - mean off-diagonal K(c,c)) / m (Gretton et
+     * al. 2012, JMLR 13, eq. 5 vs the unbiased eq. 3, with K(x,x) = 1): its expected value when a and c are drawn
+     * from one distribution. The point mass at zero has no sampling noise and adds nothing.
+     */
+    @Override
+    public double noiseFloor(LatentCodes codes) {
+        Setup s = setup(codes);
+        double floor = (1 - offDiagonalMean(s.kernel().apply(s.daa()), s.a().rows)) / s.a().rows;
+        if (!s.againstZero()) {
+            floor += (1 - offDiagonalMean(s.kernel().apply(s.dcc()), s.c().rows)) / s.c().rows;
+        }
+        return floor;
+    }
+
+    /** Mean of the off-diagonal entries of an n x n kernel matrix with unit diagonal (1 for n = 1). */
+    static double offDiagonalMean(double[] k, int n) {
+        if (n < 2) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (double v : k) {
+            sum += v;
+        }
+        return (sum - n) / ((double) n * (n - 1));
     }
 
     /** MMD^2 of two code sets given as ND4J rows (see the host version). */

@@ -18,4 +18,14 @@ public interface Regulariser {
 
     /** Value of R on this step's codes; when {@code grads} is not null, adds {@code scale} x dR/dcodes. */
     double evaluate(LatentCodes codes, CodeGradients grads, double scale);
+
+    /**
+     * The regulariser's noise floor on this step's codes: what its estimate reads on average when the compared
+     * code sets come from one distribution (or are independent, for HSIC). Kernel estimators on a batch of n
+     * cells are biased upwards by about 1/n, so a level epsilon below this floor cannot be met by any model, and
+     * "auto" epsilon is set above it. 0 for exact penalties with no such bias.
+     */
+    default double noiseFloor(LatentCodes codes) {
+        return 0.0;
+    }
 }

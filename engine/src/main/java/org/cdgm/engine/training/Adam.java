@@ -35,8 +35,17 @@ public final class Adam {
 
     /** params -= lr * mHat / (sqrt(vHat) + eps). */
     public void step(INDArray params, INDArray grad) {
+        step(params, grad, 1.0);
+    }
+
+    /**
+     * One step with the learning rate times {@code rateFactor} (a warm-up schedule's factor in (0, 1]).
+     *
+     * @throws IllegalArgumentException when the arrays' precisions differ from the optimiser state's
+     */
+    public void step(INDArray params, INDArray grad, double rateFactor) {
         t++;
-        double stepSize = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+        double stepSize = rateFactor * learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
         double eps = EPS * Math.sqrt(1 - Math.pow(BETA2, t));
         HostBuffer p = HostBuffer.over(params);
         HostBuffer g = HostBuffer.over(grad);

@@ -29,7 +29,12 @@ public final class DualAscent {
 
     /** One ascent step given the regulariser's value on the current batch; returns the new lambda. */
     public double update(double regulariser) {
-        lambda = Math.max(0.0, lambda + learningRate * (regulariser - epsilon));
+        return update(regulariser, epsilon);
+    }
+
+    /** One ascent step against {@code level} instead of the fixed epsilon ("auto" epsilon while it is measured). */
+    public double update(double regulariser, double level) {
+        lambda = Math.max(0.0, lambda + learningRate * (regulariser - level));
         return lambda;
     }
 }

@@ -1,9 +1,7 @@
 package org.cdgm.engine.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.Condition;
@@ -16,6 +14,7 @@ import org.cdgm.engine.model.ContrastiveVae;
 import org.cdgm.engine.model.ElboTerms;
 import org.cdgm.engine.model.LatentCodes;
 import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.model.ModelProvenance;
 import org.cdgm.engine.model.Noise;
 import org.cdgm.engine.model.ParameterLayout;
 import org.cdgm.engine.model.TrainedModel;
@@ -42,6 +41,12 @@ public final class Trainer {
      * useless as NaN): with 1,000-2,000 genes and Adam 1e-2 the target loss reached 1e11-1e17 in the first epoch.
      */
     static final double EXPLOSION_FACTOR = 1000;
+
+    /**
+     * The smallest rise of lambda at the end of a fit worth a note: lambda multiplies a regulariser of order 0.01-0.1
+     * next to losses of tens to thousands per cell, so a rise below 0.05 changes nothing the user would see.
+     */
+    static final double LAMBDA_RISE = 0.05;
 
     /** Sized on the first step, then reset and reused every step (the per-step arrays have the same shapes). */
     /** The smallest batch a step can use (the regularisers' kernel widths need two cells of each set). */
@@ -104,16 +109,26 @@ public final class Trainer {
         Adam adam = new Adam(settings.learningRate(), params);
         DualAscent dual = settings.mode().isConstrained()
                 ? new DualAscent(settings.epsilon(), settings.dualLearningRate(), 0.0) : null;
+        GradientClipper clipper = new GradientClipper(settings.gradientClip());
         boolean mo = settings.mode().isMultiObjective();
         INDArray gB = layout.zeros(dtype);
         INDArray gT = mo ? layout.zeros(dtype) : gB;
         INDArray gR = mo ? layout.zeros(dtype) : gB;
         INDArray direction = mo ? layout.zeros(dtype) : gB;
-        CheckpointSelector checkpoints = new CheckpointSelector(settings.mode().isConstrained(), settings.epsilon());
+        CheckpointSelector checkpoints = new CheckpointSelector(settings.mode().isConstrained());
 
         int stepsPerEpoch = (int) Math.ceil(Math.max(bSplit.training().length, tSplit.training().length)
                 / (double) batch);
         long totalSteps = (long) stepsPerEpoch * settings.epochs();
+        long warmupSteps = (long) settings.warmupEpochs() * stepsPerEpoch;
+        long klWarmupSteps = (long) settings.klWarmupEpochs() * stepsPerEpoch;
+        FeasibilityWindow window = new FeasibilityWindow(stepsPerEpoch);
+        // the regulariser's noise floor is averaged over the first steps; "auto" epsilon sits a margin above it
+        int floorSteps = Math.max(stepsPerEpoch, FeasibilityWindow.MIN_STEPS);
+        double floorSum = 0;
+        int floorCount = 0;
+        double epsilon = settings.epsilon();
+        long globalStep = 0;
         List<EpochReport> history = new ArrayList<>();
         int sinceImprovement = 0;
         boolean stoppedEarly = false;
@@ -141,6 +156,14 @@ public final class Trainer {
                     Noise noise = Noise.draw(noiseRng, batch, batch, kz, kt, dtype, needTb);
                     ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
                     requireFiniteCodes(fp.codes(), epoch, step);
+                    globalStep++;
+                    if (dual != null && floorCount < floorSteps) {
+                        floorSum += reg.noiseFloor(fp.codes());
+                        floorCount++;
+                        if (settings.autoEpsilon()) {
+                            epsilon = autoEpsilon(floorSum / floorCount);
+                        }
+                    }
                     double weight = dual != null ? dual.lambda() : settings.penaltyWeight();
                     CodeGradients extra = reg != null && weight > 0 ? new CodeGradients() : null;
                     r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, weight);
@@ -149,7 +172,8 @@ public final class Trainer {
                         gT.assign(0);
                         gR.assign(0);
                     }
-                    terms = vae.lossAndGradients(fp, gB, gT, extra, gR);
+                    double klWeight = klWarmupSteps == 0 ? 1.0 : Math.min(1.0, globalStep / (double) klWarmupSteps);
+                    terms = vae.lossAndGradients(fp, gB, gT, extra, gR, klWeight);
                     checkFinite(terms, r, epoch, step);
                     double norm;
                     if (mo) {
@@ -162,9 +186,12 @@ public final class Trainer {
                     if (!Double.isFinite(norm)) {
                         throw diverged(epoch, step, "the gradient", norm);
                     }
-                    adam.step(params, direction);
+                    clipper.clip(direction, norm);
+                    adam.step(params, direction, warmupSteps == 0 ? 1.0
+                            : Math.min(1.0, globalStep / (double) warmupSteps));
                     if (dual != null) {
-                        dual.update(r);
+                        dual.update(r, epsilon);
+                        window.add(r);
                     }
                 }
                 double stepLoss = terms.backgroundLoss() + terms.targetLoss();
@@ -187,28 +214,67 @@ public final class Trainer {
                     (System.nanoTime() - t0) / 1e9);
             history.add(report);
             monitor.onEpoch(report);
-            if (validation.isEmpty()) {
-                checkpoints.offer(epoch, -epoch, 0, params); // no validation split: keep the last epoch
-                continue;
-            }
-            if (!Double.isFinite(val[0] + val[1])) {
+            if (!validation.isEmpty() && !Double.isFinite(val[0] + val[1])) {
                 throw diverged(epoch, stepsPerEpoch, "the validation loss", val[0] + val[1]);
             }
-            double penalised = val[0] + val[1] + (dual == null && reg != null ? settings.penaltyWeight() * val[2] : 0);
-            if (checkpoints.offer(epoch, penalised, reg == null ? 0 : val[2], params)) {
+            double objective = validation.isEmpty() ? Double.NaN // no validation split: the later epoch wins
+                    : val[0] + val[1] + (dual == null && reg != null ? settings.penaltyWeight() * val[2] : 0);
+            if (checkpoints.offer(epoch, objective, window.mean(), window.standardError(), epsilon, params)) {
                 sinceImprovement = 0;
             } else if (settings.patience() > 0 && ++sinceImprovement >= settings.patience()) {
                 stoppedEarly = true;
                 break;
             }
         }
+        if (clipper.clippedSteps() > 0) {
+            notes.add("Gradient clipping capped " + clipper.clippedSteps() + " of " + globalStep + " steps (a "
+                    + "gradient above " + settings.gradientClip() + " times its running size).");
+        }
+        ConstraintReport constraint = dual == null ? ConstraintReport.notMeasured()
+                : new ConstraintReport(checkpoints.bestFeasible() ? ConstraintReport.Status.MET
+                        : ConstraintReport.Status.NOT_MET, epsilon, checkpoints.bestRegulariser(),
+                        checkpoints.bestStandardError(), floorCount == 0 ? Double.NaN : floorSum / floorCount);
+        if (dual != null) {
+            lambdaStillRising(history).ifPresent(notes::add);
+        }
         monitor.onProgress(1.0, "Done");
         TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(),
-                provenance(data, reg, checkpoints.bestEpoch(), history.size()));
+                provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint));
         long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
         return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
-                dual == null ? Double.NaN : dual.lambda(), dual == null || checkpoints.bestFeasible(), cellsProcessed,
-                notes);
+                dual == null ? Double.NaN : dual.lambda(), constraint, cellsProcessed, notes);
+    }
+
+    /**
+     * "Auto" epsilon: the regulariser's noise floor (the running mean over the first steps) plus
+     * {@link TrainingSettings#AUTO_EPSILON_MARGIN}. Tried and rejected (2026-11-29): the larger of that and half the
+     * regulariser's value in an unconstrained first epoch, which made the constraint reachable on the Papalexi
+     * screen but so loose on the misspecified simulation that salient seed stability fell from 0.72 to 0.58 and
+     * salient leakage rose from 0.12 to 0.32 (docs/training.md).
+     */
+    static double autoEpsilon(double noiseFloor) {
+        return noiseFloor + TrainingSettings.AUTO_EPSILON_MARGIN;
+    }
+
+    /**
+     * A note when the dual variable lambda grew over the last epochs (the last fifth, 2 to 5 epochs) by more than
+     * 5 % and by more than {@link #LAMBDA_RISE}: the regulariser was still above epsilon on average and the fit had
+     * not settled. Smaller rises are the dual ascent's own jitter around a constraint that holds.
+     */
+    static java.util.Optional<String> lambdaStillRising(List<EpochReport> history) {
+        int n = history.size();
+        if (n < 3) {
+            return java.util.Optional.empty();
+        }
+        int k = Math.min(5, Math.max(2, n / 5));
+        double from = history.get(n - 1 - k).lambda();
+        double to = history.get(n - 1).lambda();
+        if (!(to > 1.05 * from && to - from > LAMBDA_RISE)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "lambda (the price of the constraint) "
+                + "was still rising at the end (%.3g -> %.3g over the last %d epochs): the regulariser had not "
+                + "settled below epsilon. Train for more epochs or raise epsilon.", from, to, k));
     }
 
     /**
@@ -313,20 +379,12 @@ public final class Trainer {
                 + "and that count data use a count likelihood (now " + config.likelihood() + ").");
     }
 
-    private Map<String, String> provenance(ContrastiveDataset data, Regulariser reg, int bestEpoch, int epochsRun) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("engine", "cdgm-engine " + EngineVersion.get());
-        p.put("created", java.time.Instant.now().toString());
-        p.put("trainingSettings", settings.toString());
-        p.put("modelConfig", config.toString());
-        p.put("regulariser", reg == null ? "none" : reg.name());
-        p.put("backgroundCells", Integer.toString(data.background().cells()));
-        p.put("targetCells", Integer.toString(data.target().cells()));
-        p.put("genes", Integer.toString(data.geneCount()));
-        p.put("bestEpoch", Integer.toString(bestEpoch));
-        p.put("epochsRun", Integer.toString(epochsRun));
-        p.put("threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
-        return p;
+    /** How this fit was made; the source file is set by the caller that read the data (TrainedModel.withSource). */
+    private ModelProvenance provenance(ContrastiveDataset data, Regulariser reg, int bestEpoch, int epochsRun,
+                                       ConstraintReport constraint) {
+        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings, config, data.background().cells(),
+                data.target().cells(), reg == null ? "none" : reg.name(), bestEpoch, epochsRun, constraint.describe(),
+                String.valueOf(System.getenv("OMP_NUM_THREADS")));
     }
 
 }

@@ -56,4 +56,25 @@ class ContrastiveVaeGradientTest {
         // the background loss does not depend on target-only parameters
         assertEquals(0.0, vae.layout().targetOnlyPart(gB).norm2Number().doubleValue(), 0.0);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"STANDARD_NORMAL", "MIXTURE_OF_GAUSSIANS"})
+    void klWarmUpWeightsOnlyTheKlTermsGradient(PriorKind prior) {
+        ModelConfig cfg = Fixtures.tinyConfig(Likelihood.GAUSSIAN, prior);
+        ContrastiveVae vae = new ContrastiveVae(cfg);
+        INDArray params = vae.initialParameters(11);
+        CellBatch bg = Fixtures.batch(Likelihood.GAUSSIAN, 6, cfg.genes(), 12);
+        CellBatch tg = Fixtures.batch(Likelihood.GAUSSIAN, 8, cfg.genes(), 13);
+        Noise noise = Noise.draw(new SplittableRandom(14), 6, 8, 2, 2, DataType.DOUBLE, false);
+        double w = 0.3;
+        INDArray g = vae.layout().zeros(DataType.DOUBLE);
+        ElboTerms reported = vae.lossAndGradients(vae.forward(params, bg, tg, noise), g, g, null, g, w);
+        assertEquals(vae.evaluate(vae.forward(params, bg, tg, noise)).totalLoss(), reported.totalLoss(), 1e-12,
+                "the reported terms are the full ELBO's");
+        GradientCheck.assertMatches(params, g, p -> {
+            ElboTerms t = vae.evaluate(vae.forward(p, bg, tg, noise));
+            return t.backgroundNll() + t.targetNll()
+                    + w * (t.backgroundKlShared() + t.targetKlShared() + t.targetKlSalient());
+        }, 1e-6, 1e-6, 1e-4, "nll + 0.3 KL, " + prior);
+    }
 }

@@ -74,4 +74,17 @@ class AdamTest {
         }
         assertEquals(ref[n - 1], got[n - 1], tol);
     }
+
+    @Test
+    void aWarmUpFactorScalesTheStep() {
+        org.nd4j.linalg.api.ndarray.INDArray full = org.nd4j.linalg.factory.Nd4j.createFromArray(1.0, -2.0);
+        org.nd4j.linalg.api.ndarray.INDArray half = full.dup();
+        org.nd4j.linalg.api.ndarray.INDArray grad = org.nd4j.linalg.factory.Nd4j.createFromArray(0.3, 0.7);
+        new Adam(0.1, full).step(full, grad, 1.0);
+        new Adam(0.1, half).step(half, grad, 0.5);
+        // the first Adam step moves each parameter by lr (times the factor), whatever the gradient's size
+        org.junit.jupiter.api.Assertions.assertEquals(1.0 - 0.1, full.getDouble(0), 1e-6);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0 - 0.05, half.getDouble(0), 1e-6);
+        org.junit.jupiter.api.Assertions.assertEquals(-2.0 - 0.05, half.getDouble(1), 1e-6);
+    }
 }

@@ -148,12 +148,31 @@ class TrainerTest {
     }
 
     @Test
+    void warmUpAndClippingKeepTheSameFitFromBlowingUp() {
+        // the case below without warm-up and clipping explodes in its first epoch; with the defaults it trains
+        SimulatedData wide = Simulator.simulate(SimulationSettings.defaults().withSize(300, 300, 1000));
+        ModelConfig config = ModelConfig.defaults(1000, Likelihood.GAUSSIAN);
+        TrainingSettings settings = TrainingSettings.defaults(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED).withEpochs(2)
+                .withBatchSize(64).withLearningRate(1e-2).withEarlyStopping(0, 0); // default warm-up: 1 epoch
+        List<Double> losses = new ArrayList<>();
+        TrainingResult r = new Trainer(config, settings).fit(wide.dataset(), new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochReport report) {
+                losses.add(report.trainBackgroundLoss() + report.trainTargetLoss());
+            }
+        });
+        System.out.println("wide fit with warm-up and clipping: epoch losses " + losses + ", notes " + r.notes());
+        assertEquals(2, losses.size());
+        assertTrue(losses.get(1) < losses.get(0), "the loss falls: " + losses);
+    }
+
+    @Test
     void explodingButFiniteLossesAreCaughtToo() {
         // 1,000 genes with Adam 1e-2: the target loss grows by many orders of magnitude yet stays finite
         SimulatedData wide = Simulator.simulate(SimulationSettings.defaults().withSize(300, 300, 1000));
         ModelConfig config = ModelConfig.defaults(1000, Likelihood.GAUSSIAN);
         TrainingSettings settings = TrainingSettings.defaults(TrainingMode.MULTI_OBJECTIVE_CONSTRAINED).withEpochs(1)
-                .withBatchSize(64).withLearningRate(1e-2).withEarlyStopping(0, 0);
+                .withBatchSize(64).withLearningRate(1e-2).withEarlyStopping(0, 0).withStabilisation(0, 0, 0);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> new Trainer(config, settings).fit(wide.dataset(), TrainingMonitor.NONE));
         assertTrue(e.getMessage().contains("the training loss") && e.getMessage().contains("at the first step"),
@@ -233,5 +252,74 @@ class TrainerTest {
         if (r.stoppedEarly()) {
             assertEquals(r.bestEpoch() + 2, r.history().size());
         }
+    }
+
+    @Test
+    void unconstrainedFitsReportTheConstraintAsNotMeasured() {
+        TrainingResult r = new Trainer(MODEL, quick(TrainingMode.CLASSIC)).fit(SIM.dataset(), TrainingMonitor.NONE);
+        assertEquals(ConstraintReport.Status.NOT_MEASURED, r.constraint().status());
+        assertEquals(null, r.constraint().asBoolean());
+        assertFalse(r.constraintMet());
+    }
+
+    @Test
+    void constrainedFitsMeasureTheConstraintEvenWithoutValidationCells() {
+        // before issue 11 a fit without validation cells reported "satisfied" having measured nothing
+        TrainingResult r = new Trainer(MODEL, quick(TrainingMode.CONSTRAINED).withEarlyStopping(0, 0)
+                .withConstraint(1e-9, 0.5)).fit(SIM.dataset(), TrainingMonitor.NONE);
+        assertEquals(ConstraintReport.Status.NOT_MET, r.constraint().status(), r.constraint().describe());
+        assertEquals(Boolean.FALSE, r.constraint().asBoolean());
+        assertTrue(r.constraint().regulariser() > 1e-9);
+        TrainingResult loose = new Trainer(MODEL, quick(TrainingMode.CONSTRAINED).withEarlyStopping(0, 0)
+                .withConstraint(10, 0.5)).fit(SIM.dataset(), TrainingMonitor.NONE);
+        assertEquals(ConstraintReport.Status.MET, loose.constraint().status(), loose.constraint().describe());
+        assertEquals(3, loose.bestEpoch(), "without validation the latest feasible epoch is kept");
+    }
+
+    @Test
+    void autoEpsilonIsTheMarginAboveTheMeasuredNoiseFloor() {
+        TrainingSettings auto = quick(TrainingMode.CONSTRAINED).withConstraint(Double.NaN, 0.5);
+        assertTrue(auto.autoEpsilon());
+        TrainingResult r = new Trainer(MODEL, auto).fit(SIM.dataset(), TrainingMonitor.NONE);
+        ConstraintReport c = r.constraint();
+        assertTrue(c.noiseFloor() > 0 && c.noiseFloor() < 1, "floor " + c.noiseFloor());
+        assertEquals(TrainingSettings.AUTO_EPSILON_MARGIN + c.noiseFloor(), c.epsilon(), 1e-12);
+        TrainingResult fixed = new Trainer(MODEL, auto.withConstraint(0.3, 0.5)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        assertEquals(0.3, fixed.constraint().epsilon(), 0);
+        // measured either way (over the first 10 steps, whose codes depend a little on epsilon through lambda)
+        assertEquals(c.noiseFloor(), fixed.constraint().noiseFloor(), 0.05 * c.noiseFloor());
+    }
+
+    @Test
+    void risingLambdaAtTheEndIsNoted() {
+        List<EpochReport> rising = new ArrayList<>();
+        List<EpochReport> settled = new ArrayList<>();
+        for (int e = 1; e <= 10; e++) {
+            rising.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, 0.1 * e, 0));
+            settled.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, e < 6 ? 0.1 * e : 0.5, 0));
+        }
+        String note = Trainer.lambdaStillRising(rising).orElseThrow();
+        assertTrue(note.contains("0.800 -> 1.00 over the last 2 epochs") && note.contains("raise epsilon"), note);
+        assertTrue(Trainer.lambdaStillRising(settled).isEmpty());
+        assertTrue(Trainer.lambdaStillRising(rising.subList(0, 2)).isEmpty(), "too short to tell");
+        List<EpochReport> jitter = new ArrayList<>();
+        for (int e = 1; e <= 10; e++) {
+            jitter.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, e < 8 ? 0 : 3e-5, 0));
+        }
+        assertTrue(Trainer.lambdaStillRising(jitter).isEmpty(), "0 -> 3e-5 is jitter, not a rising price");
+    }
+
+    @Test
+    void newSettingsAreValidatedWithTheirNames() {
+        TrainingSettings d = TrainingSettings.defaults(TrainingMode.CONSTRAINED);
+        assertEquals("Setting 'learning-rate warm-up epochs' must be at least 0, got -1", assertThrows(
+                IllegalArgumentException.class, () -> d.withStabilisation(-1, 0, 0)).getMessage());
+        assertEquals("Setting 'KL warm-up epochs' must be at least 0, got -2", assertThrows(
+                IllegalArgumentException.class, () -> d.withStabilisation(0, -2, 0)).getMessage());
+        assertEquals("Setting 'gradient clipping' must be 0 (off) or a finite factor >= 1, got 0.5", assertThrows(
+                IllegalArgumentException.class, () -> d.withStabilisation(0, 0, 0.5)).getMessage());
+        assertEquals("Setting 'epsilon' must be a finite number >= 0, got -1.0", assertThrows(
+                IllegalArgumentException.class, () -> d.withConstraint(-1, 0.5)).getMessage());
     }
 }
