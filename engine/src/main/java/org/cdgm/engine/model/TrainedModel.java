@@ -1,7 +1,6 @@
 package org.cdgm.engine.model;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.cdgm.engine.data.CellMatrix;
@@ -11,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fitted contrastive VAE (scvi-tools' "model", Tribuo's Model): architecture, parameter values, the genes it
- * was trained on, and provenance (how it was made). Immutable; the parameter vector is a private copy.
+ * was trained on, and provenance (how it was made, {@link ModelProvenance}). Immutable; the parameter vector is a
+ * private copy.
  */
 public final class TrainedModel {
     private static final int CHUNK = 4096;
@@ -19,10 +19,16 @@ public final class TrainedModel {
     private final ModelConfig config;
     private final INDArray params;
     private final List<String> genes;
-    private final Map<String, String> provenance;
+    private final ModelProvenance provenance;
     private final ContrastiveVae module;
 
-    public TrainedModel(ModelConfig config, INDArray params, List<String> genes, Map<String, String> provenance) {
+    /**
+     * @param params     1 x n flat parameters in the layout of {@code new ContrastiveVae(config).layout()}
+     * @param genes      the genes, in the order the model's input columns have
+     * @param provenance how the model was made; its gene fingerprint, when known, must be that of {@code genes}
+     * @throws IllegalArgumentException when the parameter count, gene count or gene fingerprint does not fit
+     */
+    public TrainedModel(ModelConfig config, INDArray params, List<String> genes, ModelProvenance provenance) {
         this.config = Objects.requireNonNull(config, "config");
         this.module = new ContrastiveVae(config);
         if (params.length() != module.layout().totalLength()) {
@@ -34,7 +40,22 @@ public final class TrainedModel {
         }
         this.params = params.dup().castTo(config.precision().dataType());
         this.genes = List.copyOf(genes);
-        this.provenance = Map.copyOf(provenance);
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        String sha = ModelProvenance.geneListSha256(this.genes);
+        if (!provenance.geneListSha256().isEmpty() && !provenance.geneListSha256().equals(sha)) {
+            throw new IllegalArgumentException("the gene list does not match its fingerprint in the provenance "
+                    + "(SHA-256 " + sha + ", recorded " + provenance.geneListSha256() + ")");
+        }
+    }
+
+    /** The same model with the name of the data file its cells came from recorded in the provenance. */
+    public TrainedModel withSource(String fileName) {
+        return new TrainedModel(config, params, genes, provenance.withSourceFile(fileName));
+    }
+
+    /** The same model with another provenance (a creation time set for comparing fits, say). */
+    public TrainedModel withProvenance(ModelProvenance p) {
+        return new TrainedModel(config, params, genes, p);
     }
 
     public ModelConfig config() {
@@ -45,7 +66,7 @@ public final class TrainedModel {
         return genes;
     }
 
-    public Map<String, String> provenance() {
+    public ModelProvenance provenance() {
         return provenance;
     }
 

@@ -22,8 +22,8 @@ import org.knime.core.node.port.PortTypeRegistry;
 
 /**
  * A trained contrastive VAE travelling between nodes. Saved in the engine's versioned model format (one zip
- * entry), so a workflow saved today loads in later versions, and a damaged or newer file gives the engine's
- * clear message instead of a stack trace.
+ * entry), so a workflow saved today loads in later versions (ports saved in format 1 still load: the engine reads
+ * both), and a damaged or newer file gives the engine's clear message instead of a stack trace.
  */
 public final class ContrastiveModelPortObject extends AbstractPortObject {
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(
@@ -85,7 +85,7 @@ public final class ContrastiveModelPortObject extends AbstractPortObject {
     @Override
     public JComponent[] getViews() {
         StringBuilder text = new StringBuilder(spec.describe()).append("\n\nProvenance\n");
-        for (Map.Entry<String, String> e : model.provenance().entrySet()) {
+        for (Map.Entry<String, String> e : model.provenance().entries(true).entrySet()) {
             text.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
         JTextArea area = new JTextArea(text.toString());
