@@ -66,6 +66,21 @@ public final class SeedRestarts {
         if (seeds.length < 2) {
             throw new IllegalArgumentException("Seed stability needs at least 2 seeds, got " + seeds.length);
         }
+        return fitAll(config, settings, data, seeds, monitor);
+    }
+
+    /**
+     * As {@link #run}, but also for a single seed, whose agreement is unknown (all four means NaN): the tuner's
+     * "seeds per candidate" may be 1.
+     *
+     * @param seeds at least 1 distinct seed
+     * @throws IllegalArgumentException when no seed is given or a seed repeats
+     */
+    static Outcome fitAll(ModelConfig config, TrainingSettings settings, ContrastiveDataset data, long[] seeds,
+                          TrainingMonitor monitor) {
+        if (seeds.length < 1) {
+            throw new IllegalArgumentException("At least 1 seed is needed, got 0");
+        }
         if (java.util.Arrays.stream(seeds).distinct().count() != seeds.length) {
             throw new IllegalArgumentException("Seeds must differ: " + java.util.Arrays.toString(seeds));
         }
@@ -80,6 +95,9 @@ public final class SeedRestarts {
                 throw new TrainingDivergedException("Seed " + seeds[k] + ": " + e.getMessage());
             }
             fits.add(new Fit(seeds[k], r, heldOutLoss(r)));
+            if (seeds.length == 1) {
+                break; // nothing to compare with
+            }
             Embedding b = r.model().embed(data.background().matrix());
             Embedding t = r.model().embed(data.target().matrix());
             shared.add(IdentifiabilityScorer.stack(b.shared(), t.shared()));
@@ -97,20 +115,32 @@ public final class SeedRestarts {
                 pairs++;
             }
         }
+        // one seed: 0 / 0 pairs = NaN, "unknown"
         return new Outcome(fits, choose(fits), sum[0] / pairs, sum[1] / pairs, sum[2] / pairs, sum[3] / pairs);
     }
 
-    /** The fit with the lowest held-out loss; without validation losses (all NaN) the first seed's. */
+    /**
+     * The fit with the lowest held-out loss among those that met their constraint (or had none); when no fit met
+     * it, among all. Without validation losses (all NaN) the first such seed's.
+     */
     static int choose(List<Fit> fits) {
-        int best = 0;
-        for (int k = 1; k < fits.size(); k++) {
+        boolean anyAcceptable = fits.stream().anyMatch(SeedRestarts::acceptable);
+        int best = -1;
+        for (int k = 0; k < fits.size(); k++) {
+            if (anyAcceptable && !acceptable(fits.get(k))) {
+                continue;
+            }
             double l = fits.get(k).heldOutLoss();
-            double b = fits.get(best).heldOutLoss();
-            if (Double.isNaN(b) ? !Double.isNaN(l) : l < b) {
+            double b = best < 0 ? Double.NaN : fits.get(best).heldOutLoss();
+            if (best < 0 || (Double.isNaN(b) ? !Double.isNaN(l) : l < b)) {
                 best = k;
             }
         }
         return best;
+    }
+
+    private static boolean acceptable(Fit f) {
+        return f.result().constraint().status() != org.cdgm.engine.training.ConstraintReport.Status.NOT_MET;
     }
 
     /** Validation background plus target loss at the chosen epoch (NaN without a validation split). */

@@ -16,6 +16,7 @@ import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.simulation.SimulatedData;
 import org.cdgm.engine.simulation.SimulationSettings;
 import org.cdgm.engine.simulation.Simulator;
+import org.cdgm.engine.training.ConstraintReport;
 import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingMonitor;
@@ -79,8 +80,21 @@ class SeedRestartsTest {
         assertEquals(1, SeedRestarts.choose(List.of(fit(Double.NaN), fit(7.0))));
     }
 
+    @Test
+    void prefersFitsThatMetTheirConstraint() {
+        assertEquals(2, SeedRestarts.choose(List.of(fit(3.0, false), fit(5.0, true), fit(4.0, true))));
+        assertEquals(0, SeedRestarts.choose(List.of(fit(3.0, false), fit(5.0, false))), "none met: by loss");
+    }
+
     private static SeedRestarts.Fit fit(double loss) {
-        return new SeedRestarts.Fit(1, null, loss);
+        return new SeedRestarts.Fit(1, new TrainingResult(null, List.of(), 1, false, Double.NaN,
+                ConstraintReport.notMeasured(), 0), loss);
+    }
+
+    private static SeedRestarts.Fit fit(double loss, boolean met) {
+        return new SeedRestarts.Fit(1, new TrainingResult(null, List.of(), 1, false, 0.5, new ConstraintReport(
+                met ? ConstraintReport.Status.MET : ConstraintReport.Status.NOT_MET, 0.05, 0.04, 0.01, 0.01), 0),
+                loss);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.cdgm.engine.simulation.SimulationSettings;
 import org.cdgm.engine.simulation.Simulator;
 import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingMonitor;
-import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -51,35 +50,25 @@ class TunerTest {
     }
 
     @Test
-    void pickPrefersFeasibleParetoFitsWithTheLowestLoss() {
-        List<TuningFit> fits = new ArrayList<>();
-        fits.add(fit(2, 2, 10, 10, true, true));
-        fits.add(fit(4, 4, 8, 9, true, false));   // lower loss but violated its constraint
-        fits.add(fit(4, 2, 9, 10.5, true, true));  // lowest feasible loss, 19.5
-        fits.add(fit(8, 8, 9, 10.5, true, true));  // same loss, larger: loses the tie
-        fits.add(fit(1, 1, 7, 7, false, true));    // not on the front (made up): never picked
-        assertEquals(2, Tuner.pick(fits));
-        fits.replaceAll(f -> new TuningFit(f.candidate(), result(false), f.backgroundLoss(), f.targetLoss(),
-                f.regulariser(), f.paretoOptimal()));
-        assertEquals(1, Tuner.pick(fits), "with no feasible fit the lowest loss on the front is taken");
-    }
-
-    private static TuningFit fit(int kz, int kt, double lb, double lt, boolean pareto, boolean feasible) {
-        return new TuningFit(new TuningCandidate(kz, kt, 0.1), result(feasible), lb, lt, 0.01, pareto);
-    }
-
-    private static TrainingResult result(boolean feasible) {
-        return new TrainingResult(null, List.of(), 1, false, 0.5, feasible, 0);
+    void seedsPerCandidateDefaultToTwoAndAreCheckedWithTheSettingsName() {
+        assertEquals(2, TuningGrid.parse("2", "1", "0.1").seedsPerCandidate());
+        assertArrayEquals(new long[] {7, 8, 9}, TuningGrid.parse("2", "1", "0.1", 3).seeds(7));
+        assertEquals("Setting 'Seeds per candidate' must be a whole number from 1 to 10, got 0",
+                assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2", "1", "0.1", 0))
+                        .getMessage());
+        assertEquals("Setting 'Seeds per candidate' must be a whole number from 1 to 10, got 11",
+                assertThrows(IllegalArgumentException.class, () -> TuningGrid.parse("2", "1", "0.1", 11))
+                        .getMessage());
     }
 
     @Test
-    void tunesAGridOnSimulatedDataWithProgressOverAllFits() {
+    void tunesAGridWithTwoSeedsPerCandidateMeasuringStabilityWithProgressOverAllFits() {
         SimulatedData sim = Simulator.simulate(SimulationSettings.defaults().withSize(300, 300, 20));
         ModelConfig base = ModelConfig.defaults(20, Likelihood.GAUSSIAN).withNetwork(16, 1, 1, Activation.RELU);
         TrainingSettings training = TrainingSettings.defaults(TrainingMode.CONSTRAINED).withEpochs(3)
                 .withBatchSize(64);
         List<Double> progress = new ArrayList<>();
-        TuningResult r = new Tuner(base, training, TuningGrid.parse("1,2", "2", "0.05,0.5")).run(sim.dataset(),
+        TuningResult r = new Tuner(base, training.withSeed(5), TuningGrid.parse("1,2", "2", "0.05,0.5")).run(sim.dataset(),
                 new TrainingMonitor() {
                     @Override
                     public void onProgress(double fraction, String message) {
@@ -93,11 +82,44 @@ class TunerTest {
         assertTrue(r.best().paretoOptimal());
         for (TuningFit f : r.fits()) {
             assertTrue(Double.isFinite(f.backgroundLoss() + f.targetLoss() + f.regulariser()), f.toString());
+            assertEquals(List.of(5L, 6L), f.seedFits().stream().map(SeedRestarts.Fit::seed).toList(),
+                    "every candidate gets the same seeds, from the training seed on");
+            // the candidate's losses are the seeds' means; the model passed on is the seed with the lower loss
+            double mean = f.seedFits().stream().mapToDouble(SeedRestarts.Fit::heldOutLoss).average().orElseThrow();
+            assertEquals(mean, f.heldOutLoss(), 1e-9);
+            double a = f.seedFits().get(0).heldOutLoss();
+            double b = f.seedFits().get(1).heldOutLoss();
+            assertEquals(Math.abs(a - b) / 2, f.heldOutLossStandardError(), 1e-9, "sd / sqrt(2) of two values");
+            // the seed passed on: the lower loss among the seeds that met their constraint (both seeds if none did)
+            List<SeedRestarts.Fit> met = f.seedFits().stream().filter(s -> s.result().constraintMet()).toList();
+            List<SeedRestarts.Fit> pool = met.isEmpty() ? f.seedFits() : met;
+            assertEquals(pool.stream().mapToDouble(SeedRestarts.Fit::heldOutLoss).min().orElseThrow(),
+                    f.seeds().best().heldOutLoss(), 0);
+            assertTrue(f.salientStability() > 0 && f.salientStability() <= 1, f.toString());
+            assertTrue(f.sharedStability() > 0 && f.sharedStability() <= 1, f.toString());
         }
+        assertTrue(r.notes().size() >= 3, r.notes().toString());
+        assertTrue(r.notes().get(0).startsWith("Each candidate was fitted with 2 seeds [5, 6]"), r.notes().get(0));
+        assertTrue(r.notes().get(r.notes().size() - 1).startsWith("Chosen: k_z="), r.notes().toString());
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress must not go back");
         }
         assertEquals(1.0, progress.get(progress.size() - 1), 1e-12);
         assertTrue(progress.stream().anyMatch(p -> p > 0.5 && p < 0.75), "progress spans all fits");
+    }
+
+    @Test
+    void oneSeedPerCandidateFitsOnceAndLeavesStabilityUnknown() {
+        SimulatedData sim = Simulator.simulate(SimulationSettings.defaults().withSize(200, 200, 10));
+        ModelConfig base = ModelConfig.defaults(10, Likelihood.GAUSSIAN).withNetwork(16, 1, 1, Activation.RELU);
+        TrainingSettings training = TrainingSettings.defaults(TrainingMode.CLASSIC).withEpochs(2).withBatchSize(64);
+        TuningResult r = new Tuner(base, training, TuningGrid.parse("1", "1,2", "1", 1)).run(sim.dataset(),
+                TrainingMonitor.NONE);
+        for (TuningFit f : r.fits()) {
+            assertEquals(1, f.seedFits().size());
+            assertEquals(42L, f.seedFits().get(0).seed());
+            assertTrue(Double.isNaN(f.salientStability()) && Double.isNaN(f.heldOutLossStandardError()));
+        }
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("With 1 seed per candidate")), r.notes().toString());
     }
 }

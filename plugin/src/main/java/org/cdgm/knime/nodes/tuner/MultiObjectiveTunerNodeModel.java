@@ -29,8 +29,10 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * Fits every (k_z, k_t, epsilon) of a grid on the same data, seed and split, reports each fit's validation
- * objectives with the Pareto front marked, and passes on the chosen model (see {@link Tuner} for the rule).
+ * Fits every (k_z, k_t, epsilon) of a grid on the same data with the same seeds, reports each fit's validation
+ * objectives and seed stability with the Pareto front marked, and passes on the chosen model (see
+ * {@link org.cdgm.engine.tuning.TuningPick} for the rule). Why that fit was chosen goes to the log, and to the
+ * warning when the pick is not simply the lowest loss or no fit met its constraint: then the user should read it.
  */
 final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiveTunerNodeSettings> {
     private static final NodeLogger LOGGER = NodeLogger.getLogger(MultiObjectiveTunerNodeModel.class);
@@ -72,13 +74,12 @@ final class MultiObjectiveTunerNodeModel extends SettingsNodeModel<MultiObjectiv
         Nd4jStartup.ensureStarted();
         KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.98));
         TuningResult result = EngineErrors.run(() -> new Tuner(base, training, grid).run(data, monitor));
+        result.notes().forEach(LOGGER::info);
         // the grid's fits share data and batch size: the chosen one's notes (e.g. a lowered batch) hold for all
         List<String> warnings = new ArrayList<>(result.best().result().notes());
-        if (!result.best().result().constraintSatisfied()) {
-            warnings.add("No Pareto-optimal fit met its constraint; the chosen model has the lowest loss. "
-                    + "Consider larger epsilons.");
-        }
-        if (!warnings.isEmpty()) {
+        if (!result.pickedLowestLoss() || (training.mode().isConstrained() && !result.best().result().constraintMet())
+                || !warnings.isEmpty()) {
+            warnings.addAll(result.notes());
             setWarningMessage(String.join("\n", warnings));
         }
         return new PortObject[] {TuningTable.write(result, exec),
