@@ -66,7 +66,9 @@ import picocli.CommandLine.TypeConversionException;
                         + "weight alpha, dual variable lambda",
                 "model.cdgm     the trained model (loads in the KNIME nodes and the engine)",
                 "summary.json   mode, likelihood (and why), best_epoch, epochs_trained, constraint_satisfied "
-                        + "(true, false, or null when not constrained), final_lambda, cells, genes, notes, warnings; "
+                        + "(true, false, or null when not constrained), constraint (the verdict in words), "
+                        + "final_lambda, epsilon (the value used) and epsilon_auto, training (the settings used), "
+                        + "cells, genes, notes, warnings; "
                         + "with --seeds also chosen_seed, shared_stability and salient_stability (mean pairwise MCC, "
                         + "1 = every seed found the same space), their R^2 and each seed's held-out loss",
                 "seeds/seed-S/embedding.csv  with --seeds: each seed's coordinates",
@@ -104,11 +106,6 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--salient-dim", paramLabel = "K", description = "Salient latent size k_t (default 5).")
     int salientDim = 5;
 
-    @Option(names = "--epsilon", paramLabel = "X",
-            description = "Constrained modes: the most regulariser (squared MMD) accepted (default 0.05; the "
-                    + "Papalexi screen needed 0.3).")
-    Double epsilon;
-
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum passes over the larger cell set (default 150).")
     Integer epochs;
 
@@ -116,8 +113,8 @@ public final class FitCommand implements Callable<Integer> {
             description = "Cells of each condition per step (default 128; lowered, with a note, for smaller sets).")
     Integer batchSize;
 
-    @Option(names = "--learning-rate", paramLabel = "X", description = "Adam step size (default 0.01).")
-    Double learningRate;
+    @Mixin
+    TrainingOptions trainingOptions;
 
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of everything random (default 42): the same seed, data and options give the same "
@@ -152,7 +149,7 @@ public final class FitCommand implements Callable<Integer> {
             config = ModelConfig.defaults(data.geneCount(), decision.likelihood()).withLatentSizes(sharedDim,
                     salientDim);
         } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, option(e.getMessage()));
+            throw Main.usageError(spec, TrainingOptions.optionNames(e.getMessage()));
         }
         Nd4jRuntime.initialise(null);
         var err = spec.commandLine().getErr();
@@ -176,7 +173,7 @@ public final class FitCommand implements Callable<Integer> {
         Files.createDirectories(out);
         writeEmbedding(result, data, out.resolve("embedding.csv"));
         writeHistory(result.history());
-        ModelFile.save(result.model(), out.resolve("model.cdgm"));
+        ModelFile.save(result.model().withSource(request.path().getFileName().toString()), out.resolve("model.cdgm"));
         if (restarts != null) {
             for (SeedRestarts.Fit f : restarts.fits()) {
                 Path folder = Files.createDirectories(out.resolve("seeds").resolve("seed-" + f.seed()));
@@ -204,32 +201,18 @@ public final class FitCommand implements Callable<Integer> {
 
     /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
     TrainingSettings training() {
-        TrainingSettings t = TrainingSettings.defaults(mode).withSeed(seeds()[0]);
+        TrainingSettings t = trainingOptions.applyTo(TrainingSettings.defaults(mode).withSeed(seeds()[0]), spec);
         try {
-            if (epsilon != null) {
-                t = t.withConstraint(epsilon, t.dualLearningRate());
-            }
             if (epochs != null) {
                 t = t.withEpochs(epochs);
             }
             if (batchSize != null) {
                 t = t.withBatchSize(batchSize);
             }
-            if (learningRate != null) {
-                t = t.withLearningRate(learningRate);
-            }
             return t;
         } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, option(e.getMessage()));
+            throw Main.usageError(spec, TrainingOptions.optionNames(e.getMessage()));
         }
-    }
-
-    /** The engine names dialog settings ("Setting 'batch size' ..."); the command line has options. */
-    private static String option(String message) {
-        return message.replace("Setting 'epochs'", "--epochs").replace("Setting 'batch size'", "--batch-size")
-                .replace("Setting 'learning rate'", "--learning-rate").replace("Setting 'epsilon'", "--epsilon")
-                .replace("Setting 'shared latent size'", "--shared-dim")
-                .replace("Setting 'salient latent size'", "--salient-dim");
     }
 
     private static void writeEmbedding(TrainingResult result, ContrastiveDataset data, Path file) throws IOException {
@@ -282,23 +265,44 @@ public final class FitCommand implements Callable<Integer> {
         s.put("best_epoch", result.bestEpoch());
         s.put("epochs_trained", result.history().size());
         s.put("stopped_early", result.stoppedEarly());
-        boolean measured = training.mode().isConstrained() && training.validationFraction() > 0;
-        if (measured) {
-            s.put("constraint_satisfied", result.constraintSatisfied());
-            s.put("final_lambda", result.finalLambda());
-        } else {
+        Boolean met = result.constraint().asBoolean();
+        if (met == null) {
             s.putNull("constraint_satisfied");
-            if (training.mode().isConstrained()) {
-                s.put("final_lambda", result.finalLambda());
-            } else {
-                s.putNull("final_lambda");
-            }
+        } else {
+            s.put("constraint_satisfied", met);
         }
         if (training.mode().isConstrained()) {
-            s.put("epsilon", training.epsilon());
+            s.put("final_lambda", result.finalLambda());
+            number(s, "epsilon", result.constraint().epsilon());
+            s.put("epsilon_auto", training.autoEpsilon());
+            s.put("constraint", result.constraint().describe());
+            number(s, "regulariser_at_best_epoch", result.constraint().regulariser());
+            number(s, "regulariser_standard_error", result.constraint().standardError());
+            number(s, "regulariser_noise_floor", result.constraint().noiseFloor());
         } else {
+            s.putNull("final_lambda");
             s.putNull("epsilon");
+            s.putNull("epsilon_auto");
         }
+        ObjectNode used = s.putObject("training");
+        used.put("regulariser", training.regulariser().name().toLowerCase(Locale.ROOT));
+        if (training.mode().isConstrained()) {
+            if (training.autoEpsilon()) {
+                used.put("epsilon", "auto");
+            } else {
+                used.put("epsilon", training.epsilon());
+            }
+        } else {
+            used.put("penalty_weight", training.penaltyWeight());
+        }
+        used.put("epochs", training.epochs());
+        used.put("batch_size", training.batchSize());
+        used.put("learning_rate", training.learningRate());
+        used.put("warmup_epochs", training.warmupEpochs());
+        used.put("kl_warmup_epochs", training.klWarmupEpochs());
+        used.put("gradient_clip", training.gradientClip());
+        used.put("validation_fraction", training.validationFraction());
+        used.put("patience", training.patience());
         s.put("seed", training.seed());
         s.put("shared_dim", result.model().config().sharedDim());
         s.put("salient_dim", result.model().config().salientDim());
@@ -316,8 +320,14 @@ public final class FitCommand implements Callable<Integer> {
             for (SeedRestarts.Fit fit : restarts.fits()) {
                 ObjectNode o = each.addObject();
                 o.put("seed", fit.seed());
-                o.put("held_out_loss", fit.heldOutLoss());
+                number(o, "held_out_loss", fit.heldOutLoss());
                 o.put("best_epoch", fit.result().bestEpoch());
+                Boolean seedMet = fit.result().constraint().asBoolean();
+                if (seedMet == null) {
+                    o.putNull("constraint_satisfied");
+                } else {
+                    o.put("constraint_satisfied", seedMet);
+                }
             }
         }
         ArrayNode notes = s.putArray("notes");
@@ -326,6 +336,15 @@ public final class FitCommand implements Callable<Integer> {
         prepared.warnings().forEach(warnings::add);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
         AtomicFiles.write(out.resolve("summary.json"), w -> w.write(json + "\n"));
+    }
+
+    /** A number, or null where it is not finite (JSON has no NaN). */
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
     }
 
     /** auto, gaussian, poisson, nb (or negative-binomial). */
@@ -355,7 +374,7 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     /** classic, mo, co, mo+co. */
-    static final class ModeConverter implements ITypeConverter<TrainingMode> {
+    public static final class ModeConverter implements ITypeConverter<TrainingMode> {
         @Override
         public TrainingMode convert(String value) {
             for (TrainingMode m : TrainingMode.values()) {
@@ -366,7 +385,7 @@ public final class FitCommand implements Callable<Integer> {
             throw new TypeConversionException("'" + value + "' is not a training mode: use classic, mo, co or mo+co");
         }
 
-        static String word(TrainingMode m) {
+        public static String word(TrainingMode m) {
             switch (m) {
                 case CLASSIC:
                     return "classic";

@@ -1,6 +1,7 @@
 package org.cdgm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,17 @@ class FitCommandTest {
         assertEquals(60, s.get("background_cells").asInt());
         assertEquals(60, s.get("target_cells").asInt());
         assertEquals(1, s.get("cells_dropped").asInt());
+        // epsilon is automatic by default: the value used is reported, with the engine's stabilisation defaults
+        assertTrue(s.get("epsilon_auto").asBoolean(), s.toString());
+        assertTrue(s.get("epsilon").asDouble() > 0, s.toString());
+        assertTrue(s.get("constraint").asText().matches("(met|not met): regulariser .*"), s.toString());
+        JsonNode used = s.get("training");
+        assertEquals("auto", used.get("epsilon").asText());
+        assertEquals(TrainingSettings.defaults(TrainingMode.CONSTRAINED).warmupEpochs(),
+                used.get("warmup_epochs").asInt());
+        assertEquals(0, used.get("kl_warmup_epochs").asInt());
+        assertEquals(5.0, used.get("gradient_clip").asDouble());
+        assertEquals(64, used.get("batch_size").asInt(), "the batch asked for; the note says what was used");
         // 54 training cells per condition after the 10 % validation split: the batch of 64 is lowered
         assertEquals("Batch size lowered from 64 to 54: the background has 54 training cells (after holding out 10% "
                 + "for validation), so each step uses all of them.", s.get("notes").get(0).asText());
@@ -106,8 +120,11 @@ class FitCommandTest {
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         JsonNode seeds = s.get("seeds");
         assertEquals(2, seeds.size());
-        int chosen = seeds.get(0).get("held_out_loss").asDouble() <= seeds.get(1).get("held_out_loss").asDouble()
-                ? 1 : 2;
+        // the lower held-out loss among the seeds that met their constraint (both seeds when neither or both did)
+        boolean met1 = seeds.get(0).get("constraint_satisfied").asBoolean();
+        boolean met2 = seeds.get(1).get("constraint_satisfied").asBoolean();
+        int chosen = met1 != met2 ? (met1 ? 1 : 2)
+                : seeds.get(0).get("held_out_loss").asDouble() <= seeds.get(1).get("held_out_loss").asDouble() ? 1 : 2;
         assertEquals(chosen, s.get("chosen_seed").asInt());
         assertEquals(chosen, s.get("seed").asInt());
         for (String k : List.of("shared_stability", "salient_stability", "shared_stability_r2", "salient_stability_r2")) {
@@ -117,6 +134,58 @@ class FitCommandTest {
         List<String> chosenRows = Files.readAllLines(out.resolve("seeds/seed-" + chosen + "/embedding.csv"));
         assertEquals(chosenRows, Files.readAllLines(out.resolve("embedding.csv")), "the top-level fit is the chosen one");
         assertEquals(121, Files.readAllLines(out.resolve("seeds/seed-" + (3 - chosen) + "/embedding.csv")).size());
+    }
+
+    @Test
+    void epsilonWarmUpAndClippingOptionsAreUsed() throws IOException {
+        Path out = dir.resolve("options");
+        MainTest.Result r = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
+                "ctrl", "--target", "target", "--shared-dim", "2", "--salient-dim", "2", "--epochs", "2",
+                "--epsilon", "0.2", "--warmup-epochs", "0", "--kl-warmup-epochs", "3", "--gradient-clip", "0",
+                "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(0.2, s.get("epsilon").asDouble());
+        assertFalse(s.get("epsilon_auto").asBoolean());
+        JsonNode used = s.get("training");
+        assertEquals(0.2, used.get("epsilon").asDouble());
+        assertEquals(0, used.get("warmup_epochs").asInt());
+        assertEquals(3, used.get("kl_warmup_epochs").asInt());
+        assertEquals(0.0, used.get("gradient_clip").asDouble());
+
+        Path auto = dir.resolve("auto");
+        MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background", "ctrl",
+                "--target", "target", "--shared-dim", "2", "--salient-dim", "2", "--epochs", "1", "--epsilon", "AUTO",
+                "--gradient-clip", "2.5", "--out", auto.toString());
+        JsonNode a = new ObjectMapper().readTree(auto.resolve("summary.json").toFile());
+        assertTrue(a.get("epsilon_auto").asBoolean(), a.toString());
+        assertEquals(2.5, a.get("training").get("gradient_clip").asDouble());
+        assertEquals(TrainingSettings.defaults(TrainingMode.CONSTRAINED).warmupEpochs(),
+                a.get("training").get("warmup_epochs").asInt(), "the default where not given");
+    }
+
+    @Test
+    void badEpsilonWarmUpAndClippingNameTheOption() throws IOException {
+        String input = counts().toString();
+        String out = dir.resolve("z").toString();
+        String[] base = {"fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out};
+        assertTrue(MainTest.run(concat(base, "--epsilon", "strict")).failure(2)
+                .contains("'strict' is not an epsilon: use auto or a number >= 0"));
+        assertEquals("error: --epsilon must be a finite number >= 0, got -0.1 (see 'cdgm fit --help')",
+                MainTest.run(concat(base, "--epsilon", "-0.1")).failure(2));
+        assertEquals("error: --warmup-epochs must be at least 0, got -1 (see 'cdgm fit --help')",
+                MainTest.run(concat(base, "--warmup-epochs", "-1")).failure(2));
+        assertEquals("error: --kl-warmup-epochs must be at least 0, got -2 (see 'cdgm fit --help')",
+                MainTest.run(concat(base, "--kl-warmup-epochs", "-2")).failure(2));
+        assertEquals("error: --gradient-clip must be 0 (off) or a finite factor >= 1, got 0.5 (see 'cdgm fit "
+                + "--help')", MainTest.run(concat(base, "--gradient-clip", "0.5")).failure(2));
+        assertTrue(MainTest.run(concat(base, "--warmup-epochs", "two")).failure(2).contains("--warmup-epochs"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
@@ -132,6 +201,8 @@ class FitCommandTest {
         assertTrue(s.get("constraint_satisfied").isNull());
         assertTrue(s.get("final_lambda").isNull());
         assertTrue(s.get("epsilon").isNull());
+        assertTrue(s.get("epsilon_auto").isNull());
+        assertEquals(1.0, s.get("training").get("penalty_weight").asDouble());
     }
 
     @Test

@@ -28,9 +28,12 @@ final class NodeSources {
     /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), file(...), ... */
     private static final Pattern PANE_LABEL = Pattern.compile(
             "\\b(number|text|check|choice|column|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
-    /** A settings model field and its default: {@code final X name = add(new SettingsModelX(CFG_.., default, ...}. */
-    private static final Pattern FIELD_DEFAULT = Pattern.compile(
-            "final \\w+ (\\w+) = add\\(new SettingsModel\\w+\\(\\s*CFG_\\w+\\s*,\\s*(\"[^\"]*\"|[^,]+?)\\s*(?:,|\\)\\);)");
+    /**
+     * A settings model field and its default: {@code final X name = add(new SettingsModelX(CFG_.., default, ...} or
+     * {@code addLater(new SettingsModelX(CFG_.., default), new SettingsModelX(...))} (the value for older workflows).
+     */
+    private static final Pattern FIELD_DEFAULT = Pattern.compile("final \\w+ (\\w+) = add(?:Later)?\\(new "
+            + "SettingsModel\\w+\\(\\s*CFG_\\w+\\s*,\\s*(\"[^\"]*\"|[^,]+?)\\s*(?:,|\\)\\);|\\)(?=,\\s*new\\s))");
     /** choice(model, "Label", SomeEnum.values()...): the enum whose titles the dialog shows. */
     private static final Pattern CHOICE = Pattern.compile(
             "\\bchoice\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*,\\s*(\\w+)\\.values\\(\\)");
@@ -39,7 +42,10 @@ final class NodeSources {
     private static final Pattern HELPER_CALL = Pattern.compile("SettingsDialogs\\.(\\w+)\\(");
     private static final Pattern METHOD = Pattern.compile("public static void (\\w+)\\(");
     private static final Pattern KEY_CONSTANT = Pattern.compile("String (CFG_\\w+) = \"([^\"]+)\"");
-    private static final Pattern ADD_MODEL = Pattern.compile("add\\(new (SettingsModel\\w+)\\(\\s*(CFG_\\w+)");
+    private static final Pattern ADD_MODEL = Pattern.compile(
+            "add(?:Later)?\\(new (SettingsModel\\w+)\\(\\s*(CFG_\\w+)");
+    /** SettingsGroup.addLater: a key introduced after the first release, absent from older workflows. */
+    private static final Pattern ADD_LATER = Pattern.compile("addLater\\(new SettingsModel\\w+\\(\\s*(CFG_\\w+)");
     private static final Pattern GROUP_FIELD = Pattern.compile("final (\\w+Settings) (\\w+) = new \\1\\(\\)");
     private static final Pattern ADD_ALL = Pattern.compile("addAll\\((\\w+)\\)");
 
@@ -196,9 +202,24 @@ final class NodeSources {
         return keys;
     }
 
+    /** The settings keys added later (SettingsGroup.addLater): older workflows may lack them. */
+    java.util.Set<String> laterKeys() {
+        java.util.Set<String> later = new java.util.TreeSet<>();
+        collectKeys(dir.resolve(settingsClass + ".java"), new LinkedHashMap<>(), later);
+        return later;
+    }
+
     private void collectKeys(Path file, Map<String, String> keys) {
+        collectKeys(file, keys, new java.util.TreeSet<>());
+    }
+
+    private void collectKeys(Path file, Map<String, String> keys, java.util.Set<String> later) {
         String src = Project.read(file);
         Map<String, String> constants = pairs(KEY_CONSTANT, src);
+        Matcher l = ADD_LATER.matcher(src);
+        while (l.find()) {
+            later.add(constants.get(l.group(1)));
+        }
         Matcher a = ADD_MODEL.matcher(src);
         while (a.find()) {
             String key = constants.get(a.group(2));
@@ -212,7 +233,7 @@ final class NodeSources {
             if (type == null) {
                 continue; // addAll(other) inside SettingsGroup itself
             }
-            collectKeys(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/" + type + ".java"), keys);
+            collectKeys(Project.PLUGIN_SOURCES.resolve("org/cdgm/knime/settings/" + type + ".java"), keys, later);
         }
     }
 

@@ -93,7 +93,14 @@ class TestflowTest {
                 continue;
             }
             Map<String, String> expected = new TreeMap<>();
-            new NodeSources(n.factory).settingsKeys().forEach((k, m) -> expected.put(k, NodeSources.entryType(m)));
+            NodeSources node = new NodeSources(n.factory);
+            node.settingsKeys().forEach((k, m) -> expected.put(k, NodeSources.entryType(m)));
+            // keys added later (SettingsGroup.addLater) may be absent: the testflows stay workflows saved before them
+            for (String later : node.laterKeys()) {
+                if (!saved.containsKey(later)) {
+                    expected.remove(later);
+                }
+            }
             assertEquals(expected, saved, Project.ROOT.relativize(n.settings) + ": saved settings keys/types differ "
                     + "from what the node reads");
         }

@@ -68,6 +68,7 @@ class UserGuideSettingsTest {
         assertTrue(!same("0.05", "0.5"));
         assertEquals("Constrained (CO-cVAE)", evaluate("DEFAULTS.mode().name()", LEARNER));
         assertEquals("150", evaluate("DEFAULTS.epochs()", LEARNER));
+        assertEquals("on", evaluate("true", LEARNER));
     }
 
     private static boolean same(String expected, String documented) {
@@ -90,6 +91,9 @@ class UserGuideSettingsTest {
         String x = expr.trim();
         if (x.startsWith("\"") && x.endsWith("\"")) {
             return x.substring(1, x.length() - 1);
+        }
+        if (x.equals("true") || x.equals("false")) { // a check box, as the guide says it
+            return x.equals("true") ? "on" : "off";
         }
         if (x.matches("-?[0-9][0-9_.eE+-]*")) {
             return new BigDecimal(x.replace("_", "")).stripTrailingZeros().toPlainString();

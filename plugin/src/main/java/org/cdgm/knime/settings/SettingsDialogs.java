@@ -51,22 +51,30 @@ public final class SettingsDialogs {
         pane.closeCurrentGroup();
     }
 
-    /** Penalty weight (unconstrained modes only) and epsilon (constrained modes only). */
+    /**
+     * Penalty weight (unconstrained modes only) and epsilon (constrained modes only): automatic, or the number typed
+     * once automatic is off.
+     */
     public static void addLevels(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Regulariser strength");
         pane.number(s.penaltyWeight, "Penalty weight");
+        pane.check(s.epsilonAuto, "Automatic epsilon");
         pane.number(s.epsilon, "Epsilon");
         pane.enableWhen(s.penaltyWeight, () -> !constrained(s), s.mode);
-        pane.enableWhen(s.epsilon, () -> constrained(s), s.mode);
+        pane.enableWhen(s.epsilonAuto, () -> constrained(s), s.mode);
+        pane.enableWhen(s.epsilon, () -> constrained(s) && !s.epsilonAuto.getBooleanValue(), s.mode, s.epsilonAuto);
         pane.closeCurrentGroup();
     }
 
     /** For the tuner: penalty weight and epsilon are not shown (its grid sets them) but handed back unchanged. */
     public static void keepLevels(DescribedSettingsPane pane, TrainingNodeSettings s) {
-        pane.keep(s.penaltyWeight, s.epsilon);
+        pane.keep(s.penaltyWeight, s.epsilonAuto, s.epsilon);
     }
 
-    /** Epochs, batch, learning rate, validation and seed; patience needs validation cells. */
+    /**
+     * Epochs, batch, learning rate, validation and seed; patience needs validation cells. Then what keeps the first
+     * steps from blowing up: learning-rate and KL warm-up, gradient clipping.
+     */
     public static void addOptimisation(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Optimisation");
         pane.number(s.epochs, "Epochs");
@@ -76,6 +84,11 @@ public final class SettingsDialogs {
         pane.number(s.patience, "Patience");
         pane.number(s.seed, "Seed");
         pane.enableWhen(s.patience, () -> s.validationFraction.getDoubleValue() > 0, s.validationFraction);
+        pane.closeCurrentGroup();
+        pane.createNewGroup("Stable training");
+        pane.number(s.warmupEpochs, "Learning-rate warm-up epochs");
+        pane.number(s.klWarmupEpochs, "KL warm-up epochs");
+        pane.number(s.gradientClip, "Gradient clipping");
         pane.closeCurrentGroup();
     }
 

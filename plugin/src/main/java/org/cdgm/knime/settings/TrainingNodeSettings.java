@@ -4,17 +4,29 @@ import org.cdgm.engine.objectives.RegulariserKind;
 import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingSettings;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** How the model is trained; defaults are the engine's ({@link TrainingSettings#defaults}) in constrained mode. */
+/**
+ * How the model is trained; defaults are the engine's ({@link TrainingSettings#defaults}) in constrained mode.
+ * Epsilon is automatic (chosen from the data by the engine) unless "Automatic epsilon" is off; the number then used
+ * is kept as its own setting so that switching back and forth does not lose it. The warm-up and clipping settings
+ * came later ({@link #addLater}): older workflows load the engine's defaults for them and keep their typed epsilon.
+ * Their ranges are the engine's (its message names the setting), so the models here are unbounded.
+ */
 public final class TrainingNodeSettings extends SettingsGroup {
     public static final String CFG_MODE = "training_mode";
     public static final String CFG_REGULARISER = "regulariser";
     public static final String CFG_PENALTY_WEIGHT = "penalty_weight";
     public static final String CFG_EPSILON = "epsilon";
+    public static final String CFG_EPSILON_AUTO = "epsilon_auto";
+    public static final String CFG_WARMUP_EPOCHS = "warmup_epochs";
+    public static final String CFG_KL_WARMUP_EPOCHS = "kl_warmup_epochs";
+    public static final String CFG_GRADIENT_CLIP = "gradient_clip";
     public static final String CFG_EPOCHS = "epochs";
     public static final String CFG_BATCH_SIZE = "batch_size";
     public static final String CFG_LEARNING_RATE = "learning_rate";
@@ -29,8 +41,10 @@ public final class TrainingNodeSettings extends SettingsGroup {
             DEFAULTS.regulariser().name()));
     final SettingsModelDoubleBounded penaltyWeight = add(new SettingsModelDoubleBounded(CFG_PENALTY_WEIGHT,
             DEFAULTS.penaltyWeight(), 0, 1e6));
-    final SettingsModelDoubleBounded epsilon = add(new SettingsModelDoubleBounded(CFG_EPSILON, DEFAULTS.epsilon(),
-            0, 1e6));
+    /** The engine's default epsilon is automatic (NaN); this is the level used once automatic is switched off. */
+    final SettingsModelDoubleBounded epsilon = add(new SettingsModelDoubleBounded(CFG_EPSILON, 0.05, 0, 1e6));
+    final SettingsModelBoolean epsilonAuto = addLater(new SettingsModelBoolean(CFG_EPSILON_AUTO, true),
+            new SettingsModelBoolean(CFG_EPSILON_AUTO, false));
     final SettingsModelIntegerBounded epochs = add(new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(),
             1, 100_000));
     final SettingsModelIntegerBounded batchSize = add(new SettingsModelIntegerBounded(CFG_BATCH_SIZE,
@@ -42,6 +56,12 @@ public final class TrainingNodeSettings extends SettingsGroup {
     final SettingsModelIntegerBounded patience = add(new SettingsModelIntegerBounded(CFG_PATIENCE,
             DEFAULTS.patience(), 0, 100_000));
     final SettingsModelInteger seed = add(new SettingsModelInteger(CFG_SEED, (int) DEFAULTS.seed()));
+    final SettingsModelInteger warmupEpochs = addLater(new SettingsModelInteger(CFG_WARMUP_EPOCHS,
+            DEFAULTS.warmupEpochs()));
+    final SettingsModelInteger klWarmupEpochs = addLater(new SettingsModelInteger(CFG_KL_WARMUP_EPOCHS,
+            DEFAULTS.klWarmupEpochs()));
+    final SettingsModelDouble gradientClip = addLater(new SettingsModelDouble(CFG_GRADIENT_CLIP,
+            DEFAULTS.gradientClip()));
 
     public SettingsModelString mode() {
         return mode;
@@ -57,6 +77,22 @@ public final class TrainingNodeSettings extends SettingsGroup {
 
     public SettingsModelDoubleBounded epsilon() {
         return epsilon;
+    }
+
+    public SettingsModelBoolean epsilonAuto() {
+        return epsilonAuto;
+    }
+
+    public SettingsModelInteger warmupEpochs() {
+        return warmupEpochs;
+    }
+
+    public SettingsModelInteger klWarmupEpochs() {
+        return klWarmupEpochs;
+    }
+
+    public SettingsModelDouble gradientClip() {
+        return gradientClip;
     }
 
     public SettingsModelIntegerBounded epochs() {
@@ -87,9 +123,11 @@ public final class TrainingNodeSettings extends SettingsGroup {
     public TrainingSettings toTrainingSettings() throws InvalidSettingsException {
         TrainingMode m = Choices.parse(TrainingMode.class, "Training mode", mode.getStringValue());
         RegulariserKind r = Choices.parse(RegulariserKind.class, "Regulariser", regulariser.getStringValue());
-        return engine(() -> new TrainingSettings(m, r, Double.NaN, penaltyWeight.getDoubleValue(),
-                epsilon.getDoubleValue(), DEFAULTS.dualLearningRate(), epochs.getIntValue(), batchSize.getIntValue(),
+        double eps = epsilonAuto.getBooleanValue() ? Double.NaN : epsilon.getDoubleValue(); // NaN: automatic
+        return engine(() -> new TrainingSettings(m, r, Double.NaN, penaltyWeight.getDoubleValue(), eps,
+                DEFAULTS.dualLearningRate(), epochs.getIntValue(), batchSize.getIntValue(),
                 learningRate.getDoubleValue(), validationFraction.getDoubleValue(), patience.getIntValue(),
-                seed.getIntValue()));
+                seed.getIntValue(), warmupEpochs.getIntValue(), klWarmupEpochs.getIntValue(),
+                gradientClip.getDoubleValue()));
     }
 }

@@ -3,7 +3,9 @@ package org.cdgm.knime.nodes.learner;
 import org.cdgm.knime.settings.DescribedSettingsPane;
 import org.cdgm.knime.settings.SettingsDialogs;
 
-/** Data selection and model on the first tab, the training objective and optimiser on the second. */
+/**
+ * Data selection and model on the first tab; the training objective, optimiser and seed restarts on the second.
+ */
 final class ContrastiveVaeLearnerNodeDialog extends DescribedSettingsPane {
     ContrastiveVaeLearnerNodeDialog() {
         super(ContrastiveVaeLearnerNodeFactory.class);
@@ -17,5 +19,8 @@ final class ContrastiveVaeLearnerNodeDialog extends DescribedSettingsPane {
         SettingsDialogs.addObjective(this, s.training);
         SettingsDialogs.addLevels(this, s.training);
         SettingsDialogs.addOptimisation(this, s.training);
+        createNewGroup("Seed restarts");
+        number(s.restarts, "Restarts (seeds)");
+        closeCurrentGroup();
     }
 }

@@ -2,6 +2,7 @@ package org.cdgm.knime.nodes.learner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.cdgm.engine.data.ContrastiveDataset;
@@ -15,6 +16,7 @@ import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.Trainer;
 import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
+import org.cdgm.engine.tuning.SeedRestarts;
 import org.cdgm.knime.EngineErrors;
 import org.cdgm.knime.Nd4jStartup;
 import org.cdgm.knime.nodes.SettingsNodeModel;
@@ -30,7 +32,6 @@ import org.cdgm.knime.table.KnimeTrainingMonitor;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeLogger;
 import org.knime.core.node.port.PortObject;
@@ -39,7 +40,10 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.workflow.VariableType.BooleanType;
 
-/** Trains a contrastive VAE on the background and target rows of one table (classic, MO, CO or MO+CO). */
+/**
+ * Trains a contrastive VAE on the background and target rows of one table (classic, MO, CO or MO+CO); with
+ * restarts, one per seed, keeping the fit with the lowest held-out loss and reporting how well the seeds agree.
+ */
 final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<ContrastiveVaeLearnerNodeSettings> {
     private static final NodeLogger LOGGER = NodeLogger.getLogger(ContrastiveVaeLearnerNodeModel.class);
 
@@ -55,6 +59,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         DataSelection sel = settings.data.toSelection();
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         settings.training.toTrainingSettings();
+        settings.seeds();
         if (CellTableWriter.genesChosenAtExecute(in).isPresent()) {
             // The reader picks the genes from the counts: the model's genes are known once it has run.
             ContrastiveTableReader.checkCondition(in, sel);
@@ -83,27 +88,44 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         LOGGER.info(likelihood.reason()); // the model's summary and spec show the likelihood used
         ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood());
         TrainingSettings training = settings.training.toTrainingSettings();
+        long[] seeds = settings.seeds();
         Nd4jStartup.ensureStarted();
-        ExecutionMonitor fitProgress = exec.createSubProgress(0.95);
-        TrainingResult result = EngineErrors.run(() -> new Trainer(config, training).fit(data,
-                new KnimeTrainingMonitor(fitProgress)));
+        // progress: SeedRestarts gives each seed its share of the bar ("Seed 2 of 3: ...")
+        KnimeTrainingMonitor monitor = new KnimeTrainingMonitor(exec.createSubProgress(0.95));
+        SeedRestarts.Outcome restarts = seeds.length == 1 ? null
+                : EngineErrors.run(() -> SeedRestarts.run(config, training, data, seeds, monitor));
+        TrainingResult result = restarts != null ? restarts.best().result()
+                : EngineErrors.run(() -> new Trainer(config, training).fit(data, monitor));
         List<String> warnings = new ArrayList<>(result.notes()); // e.g. a batch size lowered to a small data set
-        if (training.mode().isConstrained() && !result.constraintSatisfied()) {
-            warnings.add("The constraint (regulariser <= " + training.epsilon() + ") was not met at the chosen "
-                    + "epoch (final lambda " + String.format("%.3g", result.finalLambda()) + "): raise 'Epsilon' or "
-                    + "train longer; the salient space may be squeezed");
+        if (training.mode().isConstrained()) {
+            LOGGER.info("Constraint " + result.constraint().describe() + (training.autoEpsilon()
+                    ? " (automatic epsilon, from the regulariser's noise floor " + String.format(Locale.ROOT, "%.3g",
+                    result.constraint().noiseFloor()) + ")" : ""));
+            if (!result.constraintMet()) {
+                warnings.add("The constraint was " + result.constraint().describe() + " at the chosen epoch (final "
+                        + "lambda " + String.format(Locale.ROOT, "%.3g", result.finalLambda()) + "): "
+                        + (training.autoEpsilon() ? "switch 'Automatic epsilon' off and set a larger 'Epsilon'"
+                                : "raise 'Epsilon'") + " or train longer; the salient space may be squeezed");
+            }
+        }
+        if (restarts != null) {
+            LOGGER.info(SeedAgreement.describe(restarts));
+            SeedAgreement.warning(restarts).ifPresent(warnings::add);
         }
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
         }
         pushResultVariables(result, likelihood.likelihood(), training.mode().isConstrained());
-        byte[] picture = TrainingHistoryPlot.render(result,
-                training.mode().isConstrained() ? training.epsilon() : Double.NaN, PlotSize.DEFAULT);
+        pushRestartVariables(restarts, seeds[0]);
+        byte[] picture = TrainingHistoryPlot.render(result, result.constraint().epsilon(), PlotSize.DEFAULT);
         return new PortObject[] {new ContrastiveModelPortObject(result.model()),
             HistoryTable.write(result.history(), exec), PngPorts.of(picture)};
     }
 
-    /** The fit's key numbers as flow variables (e.g. for IF Switch); constrained modes add lambda and the constraint. */
+    /**
+     * The fit's key numbers as flow variables (e.g. for IF Switch); constrained modes add lambda, epsilon and the
+     * constraint's verdict.
+     */
     private void pushResultVariables(TrainingResult result, Likelihood likelihood, boolean constrained) {
         EpochReport last = result.history().get(result.history().size() - 1);
         pushFlowVariableInt("cdgm_best_epoch", result.bestEpoch());
@@ -115,7 +137,23 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         pushFlowVariableString("cdgm_likelihood", likelihood.name());
         if (constrained) {
             pushFlowVariableDouble("cdgm_final_lambda", result.finalLambda());
-            pushFlowVariable("cdgm_constraint_met", BooleanType.INSTANCE, result.constraintSatisfied());
+            pushFlowVariable("cdgm_constraint_met", BooleanType.INSTANCE, result.constraintMet());
+            pushFlowVariableDouble("cdgm_epsilon", result.constraint().epsilon());
+        }
+    }
+
+    /**
+     * How many seeds were fitted and which was kept; with restarts, the seeds' agreement (mean pairwise MCC and
+     * affine R^2 of the shared space of all cells and the salient space of the target cells).
+     */
+    private void pushRestartVariables(SeedRestarts.Outcome restarts, long seed) {
+        pushFlowVariableInt("cdgm_restarts", restarts == null ? 1 : restarts.fits().size());
+        pushFlowVariableInt("cdgm_chosen_seed", (int) (restarts == null ? seed : restarts.best().seed()));
+        if (restarts != null) {
+            pushFlowVariableDouble("cdgm_shared_stability", restarts.sharedMcc());
+            pushFlowVariableDouble("cdgm_salient_stability", restarts.salientMcc());
+            pushFlowVariableDouble("cdgm_shared_stability_r2", restarts.sharedR2());
+            pushFlowVariableDouble("cdgm_salient_stability_r2", restarts.salientR2());
         }
     }
 }

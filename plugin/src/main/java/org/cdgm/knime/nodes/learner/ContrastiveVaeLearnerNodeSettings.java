@@ -6,13 +6,20 @@ import org.cdgm.knime.settings.ModelNodeSettings;
 import org.cdgm.knime.settings.SettingsGroup;
 import org.cdgm.knime.settings.TrainingNodeSettings;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 
-/** The learner's settings: which cells and genes, the architecture, and how to train. */
+/**
+ * The learner's settings: which cells and genes, the architecture, how to train, and how many seeds to fit
+ * (restarts; added later, so older workflows load 1, one fit as before).
+ */
 final class ContrastiveVaeLearnerNodeSettings extends SettingsGroup {
+    static final String CFG_RESTARTS = "restarts";
+
     final DataSelectionSettings data = new DataSelectionSettings();
     final ModelNodeSettings model = new ModelNodeSettings();
     final LatentSizeSettings sizes = new LatentSizeSettings();
     final TrainingNodeSettings training = new TrainingNodeSettings();
+    final SettingsModelInteger restarts = addLater(new SettingsModelInteger(CFG_RESTARTS, 1));
 
     ContrastiveVaeLearnerNodeSettings() {
         addAll(data);
@@ -26,5 +33,20 @@ final class ContrastiveVaeLearnerNodeSettings extends SettingsGroup {
         data.toSelection();
         sizes.check(model, 1);
         training.toTrainingSettings();
+        seeds();
+    }
+
+    /**
+     * The seeds to fit: the training seed and, with restarts N > 1, the next N - 1 integers.
+     *
+     * @throws InvalidSettingsException when restarts is below 1
+     */
+    long[] seeds() throws InvalidSettingsException {
+        int n = restarts.getIntValue();
+        if (n < 1) {
+            throw new InvalidSettingsException("Setting 'Restarts (seeds)' must be at least 1 (one fit), got " + n);
+        }
+        long first = training.seed().getIntValue();
+        return java.util.stream.LongStream.range(first, first + n).toArray();
     }
 }
