@@ -30,7 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "cdgm",
         description = "Contrastive generative models for single-cell data, from the command line.",
-        subcommands = {InspectCommand.class, FitCommand.class},
+        subcommands = {InspectCommand.class, FitCommand.class, org.cdgm.cli.experiment.ExperimentCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
@@ -53,8 +53,18 @@ public final class Main implements Callable<Integer> {
     /** {@code cdgm} without a command: the usage on stderr, as a usage error. */
     @Override
     public Integer call() {
+        return missingSubcommand(spec, "command");
+    }
+
+    /**
+     * A parent command called without a subcommand: one error line naming them, then the usage, on stderr.
+     *
+     * @param what "command" or "experiment", as the error line calls the subcommands
+     * @return {@link #USAGE}
+     */
+    public static int missingSubcommand(CommandSpec spec, String what) {
         CommandLine cmd = spec.commandLine();
-        cmd.getErr().println("error: no command given; the commands are: "
+        cmd.getErr().println("error: no " + what + " given; the " + what + "s are: "
                 + String.join(", ", cmd.getSubcommands().keySet()));
         cmd.usage(cmd.getErr());
         return USAGE;

@@ -102,7 +102,7 @@ public final class ReadOptions {
     int topGenes = PreparationSettings.USUAL_TOP_GENES;
 
     /** What to read; contradictory CSV options are a usage error. */
-    MatrixReadRequest request(CommandSpec spec) {
+    public MatrixReadRequest request(CommandSpec spec) {
         CsvMatrixOptions csv;
         try {
             csv = new CsvMatrixOptions(!genesAsRows, true, blankToNull(idColumn), Set.of(), null, delimiter,
@@ -115,7 +115,7 @@ public final class ReadOptions {
     }
 
     /** How to prepare the cells; options the engine rejects are a usage error. */
-    PreparationSettings settings(CommandSpec spec) {
+    public PreparationSettings settings(CommandSpec spec) {
         String column = blankToNull(conditionColumn);
         Set<String> bg = values(background);
         Set<String> tg = values(target);

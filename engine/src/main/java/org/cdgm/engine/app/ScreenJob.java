@@ -39,7 +39,7 @@ import org.cdgm.engine.training.TrainingSettings;
  */
 public final class ScreenJob {
     /** Knockouts of the IFN-gamma -> JAK/STAT -> IRF1 -> PD-L1 axis, the screen's main signal. */
-    static final Set<String> IFNG_PATHWAY = Set.of("JAK2", "STAT1", "IFNGR1", "IFNGR2", "IRF1");
+    public static final Set<String> IFNG_PATHWAY = Set.of("JAK2", "STAT1", "IFNGR1", "IFNGR2", "IRF1");
 
     private ScreenJob() {
     }

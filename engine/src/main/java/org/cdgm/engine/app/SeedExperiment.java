@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.cdgm.engine.io.CsvTable;
 import org.cdgm.engine.metrics.IdentifiabilityScorer;
+import org.cdgm.engine.metrics.SampleSummary;
 import org.cdgm.engine.metrics.SeedStability;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.simulation.SimulatedData;
@@ -108,23 +109,11 @@ final class SeedExperiment {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
+        return SampleSummary.mean(v);
     }
 
     static double sd(double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
+        return SampleSummary.sd(v);
     }
 
 }

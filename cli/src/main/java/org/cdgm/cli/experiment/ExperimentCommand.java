@@ -1,0 +1,38 @@
+package org.cdgm.cli.experiment;
+
+import java.util.concurrent.Callable;
+
+import org.cdgm.cli.Main;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cdgm experiment SUBCOMMAND}: measurements that fit many models and write the evidence (tables and a
+ * markdown summary) for the docs. Each experiment is a subcommand; {@code stability} is the first.
+ */
+@Command(name = "experiment",
+        header = "Run a measurement over many fits and write its tables and a markdown summary.",
+        description = {"Experiments fit many models on the simulator's data (known latents) and on the Papalexi "
+                + "screen in the shared data folder, and write CSV tables and a markdown summary to --out."},
+        subcommands = {StabilityCommand.class},
+        synopsisSubcommandLabel = "EXPERIMENT",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nExperiments:%n",
+        footerHeading = "%n",
+        footer = {"Run 'cdgm experiment EXPERIMENT --help' for the options of an experiment."})
+public final class ExperimentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    /** {@code cdgm experiment} without an experiment: the usage on stderr, as a usage error (as {@code cdgm}). */
+    @Override
+    public Integer call() {
+        return Main.missingSubcommand(spec, "experiment");
+    }
+}
