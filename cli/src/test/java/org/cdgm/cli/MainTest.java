@@ -19,20 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-class MainTest {
+public class MainTest {
     private static final List<String> KEYS = List.of("cells", "genes", "gene_names", "cell_names", "total",
             "first_cell_values", "metadata", "background", "target", "dropped", "warnings");
 
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
+    /** What one run of the command line printed and returned (shared by the commands' tests). */
+    public record Result(int status, String out, String err) {
         JsonNode json() throws IOException {
             return new ObjectMapper().readTree(out);
         }
 
         /** Exit status {@code status}, nothing on stdout, one {@code error:} line on stderr; that line. */
-        String failure(int expected) {
+        public String failure(int expected) {
             assertEquals(expected, status, () -> "exit status; stderr: " + err);
             assertEquals("", out, "nothing on stdout");
             List<String> lines = err.lines().toList();
@@ -42,7 +43,7 @@ class MainTest {
         }
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import org.cdgm.cli.Main;
+import org.cdgm.cli.MainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +26,8 @@ class StabilityCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-        /** Exit status {@code expected}, nothing on stdout, one {@code error:} line on stderr; that line. */
-        String failure(int expected) {
-            assertEquals(expected, status, () -> "exit status; stderr: " + err);
-            assertEquals("", out, "nothing on stdout");
-            List<String> lines = err.lines().toList();
-            assertEquals(1, lines.size(), () -> "one line on stderr, got: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
-            return lines.get(0);
-        }
-    }
-
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static MainTest.Result run(String... args) {
+        return MainTest.run(args);
     }
 
     private static Path sharedData() {
@@ -55,7 +37,7 @@ class StabilityCommandTest {
     @Test
     void quickSimulationWritesFitsStabilityAndMarkdown() throws IOException {
         Path out = dir.resolve("stability");
-        Result r = run("experiment", "stability", "--dataset", "simulation", "--quick", "--seeds", "3", "--mode", "co",
+        MainTest.Result r = run("experiment", "stability", "--dataset", "simulation", "--quick", "--seeds", "3", "--mode", "co",
                 "--mode", "mo", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("simulation co seed 3: 3 epochs"), r.err());
@@ -114,7 +96,7 @@ class StabilityCommandTest {
     @Test
     void quickPapalexiReadsTheScreenAsFitDoes() throws IOException {
         Path out = dir.resolve("screen");
-        Result r = run("experiment", "stability", "--dataset", "papalexi", "--quick", "--seeds", "2", "--data",
+        MainTest.Result r = run("experiment", "stability", "--dataset", "papalexi", "--quick", "--seeds", "2", "--data",
                 sharedData().toString(), "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("chose negative binomial"), r.err());
@@ -137,7 +119,7 @@ class StabilityCommandTest {
     @Test
     void quickPapalexiSmallFitsTheDocumentedSubset() throws IOException {
         Path out = dir.resolve("small");
-        Result r = run("experiment", "stability", "--dataset", "papalexi-small", "--quick", "--seeds", "2", "--data",
+        MainTest.Result r = run("experiment", "stability", "--dataset", "papalexi-small", "--quick", "--seeds", "2", "--data",
                 sharedData().toString(), "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("papalexi-small: 300 background + 300 target cells x 299 genes"), r.err());
@@ -232,7 +214,7 @@ class StabilityCommandTest {
         }
 
         Path out = dir.resolve("sweep");
-        Result r = run("experiment", "stability", "--dataset", "simulation", "--quick", "--seeds", "2",
+        MainTest.Result r = run("experiment", "stability", "--dataset", "simulation", "--quick", "--seeds", "2",
                 "--kl-warmup-epochs", "3", "--learning-rate", "0.003", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         String header = Files.readAllLines(out.resolve("stability.md")).stream()
@@ -278,7 +260,7 @@ class StabilityCommandTest {
         assertTrue(run("experiment", "frobnicate").failure(2).contains("frobnicate"));
         assertFalse(Files.exists(dir.resolve("x")), "nothing written on a usage error");
 
-        Result none = run("experiment");
+        MainTest.Result none = run("experiment");
         assertEquals(Main.USAGE, none.status());
         assertEquals("", none.out());
         assertTrue(none.err().startsWith("error: no experiment given; the experiments are: stability"), none.err());
@@ -295,13 +277,13 @@ class StabilityCommandTest {
 
     @Test
     void helpListsTheExperimentAndItsOptions() {
-        Result top = run("--help");
+        MainTest.Result top = run("--help");
         assertEquals(0, top.status());
         assertTrue(top.out().contains("experiment"), top.out());
-        Result parent = run("experiment", "--help");
+        MainTest.Result parent = run("experiment", "--help");
         assertEquals(0, parent.status());
         assertTrue(parent.out().contains("stability"), parent.out());
-        Result help = run("experiment", "stability", "--help");
+        MainTest.Result help = run("experiment", "stability", "--help");
         assertEquals(0, help.status());
         assertEquals("", help.err());
         for (String option : List.of("--dataset", "--seeds", "--mode", "--epochs", "--quick", "--epsilon",
