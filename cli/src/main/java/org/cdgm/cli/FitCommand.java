@@ -122,7 +122,8 @@ public final class FitCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--seeds", paramLabel = "N",
-            description = "Fit N models with seeds 1..N instead of one (N >= 2), report how well they agree "
+            description = "Fit N models with seeds S..S+N-1 (S = --seed, default 42; as the Learner's restarts) "
+                    + "instead of one (N >= 2), report how well they agree "
                     + "(shared_stability, salient_stability: mean pairwise MCC) and keep the one with the lowest "
                     + "held-out loss; each seed's coordinates go to seeds/seed-S/embedding.csv.")
     Integer seeds;
@@ -180,23 +181,23 @@ public final class FitCommand implements Callable<Integer> {
                 writeEmbedding(f.result(), data, folder.resolve("embedding.csv"));
             }
         }
-        writeSummary(result, decision, prepared, data, training, restarts);
+        List<String> fitWarnings = fitWarnings(result, training, restarts);
+        writeSummary(result, decision, prepared, data, training, restarts, fitWarnings);
+        fitWarnings.forEach(w -> err.println("warning: " + w));
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
         return 0;
     }
 
-    /** The seeds to fit: --seed (default 42), or 1..N with --seeds N. */
+    /** The seeds to fit: --seed S (default 42), or S..S+N-1 with --seeds N, as the Learner's restarts. */
     long[] seeds() {
+        long first = seed == null ? 42 : seed;
         if (seeds == null) {
-            return new long[] {seed == null ? 42 : seed};
-        }
-        if (seed != null) {
-            throw Main.usageError(spec, "use --seed or --seeds, not both (--seeds N fits seeds 1..N)");
+            return new long[] {first};
         }
         if (seeds < 2) {
             throw Main.usageError(spec, "--seeds must be at least 2 (the seeds' agreement needs a pair), got " + seeds);
         }
-        return java.util.stream.LongStream.rangeClosed(1, seeds).toArray();
+        return java.util.stream.LongStream.range(first, first + seeds).toArray();
     }
 
     /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
@@ -254,9 +255,26 @@ public final class FitCommand implements Callable<Integer> {
         table.write(out.resolve("history.csv"));
     }
 
+    /**
+     * What the user must know before reading the fit: a constraint that was not met (the salient space may be
+     * squeezed) and, with several seeds, spaces that change from seed to seed.
+     */
+    static List<String> fitWarnings(TrainingResult result, TrainingSettings training, SeedRestarts.Outcome restarts) {
+        List<String> w = new ArrayList<>();
+        if (training.mode().isConstrained() && !result.constraintMet()) {
+            w.add(String.format(Locale.ROOT, "The constraint was %s at the kept epoch (final lambda %.3g): raise "
+                    + "--epsilon (e.g. 0.3 on a CRISPR screen) or train longer; the salient space may be squeezed.",
+                    result.constraint().describe(), result.finalLambda()));
+        }
+        if (restarts != null) {
+            restarts.warning().ifPresent(w::add);
+        }
+        return w;
+    }
+
     private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, PreparedCells prepared,
-                              ContrastiveDataset data, TrainingSettings training, SeedRestarts.Outcome restarts)
-            throws IOException {
+                              ContrastiveDataset data, TrainingSettings training, SeedRestarts.Outcome restarts,
+                              List<String> fitWarnings) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode s = f.objectNode();
         s.put("mode", ModeConverter.word(training.mode()));
@@ -334,6 +352,7 @@ public final class FitCommand implements Callable<Integer> {
         result.notes().forEach(notes::add);
         ArrayNode warnings = s.putArray("warnings");
         prepared.warnings().forEach(warnings::add);
+        fitWarnings.forEach(warnings::add);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
         AtomicFiles.write(out.resolve("summary.json"), w -> w.write(json + "\n"));
     }

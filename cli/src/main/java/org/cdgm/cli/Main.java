@@ -133,7 +133,8 @@ public final class Main implements Callable<Integer> {
             t = t.getCause();
         }
         String msg = t.getMessage() == null || t.getMessage().isBlank() ? null : flatten(t.getMessage());
-        if (t instanceof DataFileException || t instanceof InvalidInputException) {
+        if (t instanceof DataFileException || t instanceof InvalidInputException
+                || t instanceof org.cdgm.engine.training.TrainingDivergedException) {
             return msg != null ? msg : t.getClass().getSimpleName();
         }
         if (t instanceof NoSuchFileException) {

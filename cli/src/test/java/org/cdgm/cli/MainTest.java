@@ -210,6 +210,9 @@ public class MainTest {
         assertEquals("unexpected NullPointerException", Main.describe(new NullPointerException()));
         assertEquals("unexpected IllegalStateException: a b", Main.describe(new IllegalStateException("a\r\nb")));
         assertEquals("no such file: /x", Main.describe(new java.nio.file.NoSuchFileException("/x")));
+        assertEquals("Training diverged at epoch 1, step 2: try 0.001.", Main.describe(
+                new org.cdgm.engine.training.TrainingDivergedException("Training diverged at epoch 1, step 2: try 0.001.")),
+                "a diverged fit is an ordinary failure with the engine's advice, not an 'unexpected' crash");
     }
 
     @Test

@@ -223,14 +223,19 @@ public final class StabilityCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, ", stopping early after %d epochs without improvement on the %.0f%% of "
                         + "cells held out", t.patience(), 100 * t.validationFraction())
                 : "";
-        String klWarmup = t.klWarmupEpochs() > 0 ? "over " + t.klWarmupEpochs() + " epochs" : "none";
+        String klWarmup = t.klWarmupEpochs() > 0 ? "over " + epochs(t.klWarmupEpochs()) : "none";
         String clip = t.gradientClip() > 0 ? "at " + t.gradientClip() + " times the recent typical size" : "off";
         return String.format(Locale.ROOT, "the Learner's defaults for each mode (as cdgm fit)%s: at most %d epochs%s, "
-                + "batches of %d cells, Adam learning rate %s with %d warm-up epochs, KL warm-up %s, gradient "
+                + "batches of %d cells, Adam learning rate %s with learning-rate warm-up %s, KL warm-up %s, gradient "
                 + "clipping %s; constrained modes: regulariser <= epsilon %s",
                 changed ? " with the training options above" : "", t.epochs(), stopping, t.batchSize(),
-                t.learningRate(), t.warmupEpochs(), klWarmup, clip,
+                t.learningRate(), epochs(t.warmupEpochs()), klWarmup, clip,
                 t.autoEpsilon() ? "auto (from the data's noise floor)" : Double.toString(t.epsilon()));
+    }
+
+    /** "1 epoch", "3 epochs", "none" for 0. */
+    static String epochs(int n) {
+        return n == 0 ? "none" : n == 1 ? "1 epoch" : n + " epochs";
     }
 
     /** Epoch 1 and every 25th epoch of each seed, on stderr. */

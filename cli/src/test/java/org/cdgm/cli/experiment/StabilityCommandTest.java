@@ -220,7 +220,8 @@ class StabilityCommandTest {
         String header = Files.readAllLines(out.resolve("stability.md")).stream()
                 .filter(l -> l.contains("Training seeds 1..2")).findFirst().orElseThrow();
         for (String used : List.of("--kl-warmup-epochs 3 --learning-rate 0.003", "with the training options above",
-                "at most 3 epochs", "Adam learning rate 0.003 with " + defaults.warmupEpochs() + " warm-up epochs",
+                "at most 3 epochs", "Adam learning rate 0.003 with learning-rate warm-up "
+                        + StabilityCommand.epochs(defaults.warmupEpochs()),
                 "KL warm-up over 3 epochs", "gradient clipping at " + defaults.gradientClip() + " times",
                 "regulariser <= epsilon auto")) {
             assertTrue(header.contains(used), () -> used + " in: " + header);

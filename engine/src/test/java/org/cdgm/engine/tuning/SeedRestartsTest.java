@@ -81,6 +81,18 @@ class SeedRestartsTest {
     }
 
     @Test
+    void spacesThatChangeFromSeedToSeedGiveAWarning() {
+        List<SeedRestarts.Fit> two = List.of(new SeedRestarts.Fit(42, null, 1.0), new SeedRestarts.Fit(43, null, 2.0));
+        SeedRestarts.Outcome stable = new SeedRestarts.Outcome(two, 0, 0.9, 0.8, 0.95, 0.9);
+        SeedRestarts.Outcome unstable = new SeedRestarts.Outcome(two, 0, 0.9, 0.3, 0.95, 0.2);
+        assertTrue(stable.warning().isEmpty());
+        assertTrue(unstable.warning().orElseThrow().startsWith("The salient space changes from seed to seed (mean "
+                + "MCC between the 2 seeds: shared 0.90, salient 0.30"), unstable.warning().orElseThrow());
+        assertEquals("2 seeds (42 to 43), kept seed 42 (lowest held-out loss); agreement between seeds: shared MCC "
+                + "0.90 (R^2 0.95), salient MCC 0.30 (R^2 0.20)", unstable.describe());
+    }
+
+    @Test
     void prefersFitsThatMetTheirConstraint() {
         assertEquals(2, SeedRestarts.choose(List.of(fit(3.0, false), fit(5.0, true), fit(4.0, true))));
         assertEquals(0, SeedRestarts.choose(List.of(fit(3.0, false), fit(5.0, false))), "none met: by loss");

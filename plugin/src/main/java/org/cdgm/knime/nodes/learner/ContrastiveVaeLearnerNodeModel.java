@@ -109,8 +109,8 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
             }
         }
         if (restarts != null) {
-            LOGGER.info(SeedAgreement.describe(restarts));
-            SeedAgreement.warning(restarts).ifPresent(warnings::add);
+            LOGGER.info(restarts.describe());
+            restarts.warning().ifPresent(warnings::add);
         }
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
