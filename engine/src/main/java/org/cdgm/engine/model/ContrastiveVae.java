@@ -292,6 +292,32 @@ public final class ContrastiveVae {
         enc.backward(p, grad, out, g.headGradient(s));
     }
 
+    /**
+     * The decoder's output f([z | t]) for given codes (no sampling): per cell and gene the Gaussian mean, or for
+     * count likelihoods the logits whose softmax is the cell's expected share of its library.
+     *
+     * @param codes rows x (k_z + k_t): shared then salient coordinates
+     * @return rows x genes
+     */
+    public INDArray decode(INDArray params, INDArray codes) {
+        if (codes.columns() != config.sharedDim() + config.salientDim()) {
+            throw new IllegalArgumentException("Codes have " + codes.columns() + " columns, the decoder takes k_z + "
+                    + "k_t = " + (config.sharedDim() + config.salientDim()));
+        }
+        return decoder.forward(params, codes.castTo(dataType())).output();
+    }
+
+    /**
+     * Posterior parameters of cells: {z mean, z log-variance, t mean, t log-variance}, each rows x k (q(t|x) is
+     * evaluated for every cell, background cells included).
+     */
+    public INDArray[] encodePosterior(INDArray params, INDArray x) {
+        INDArray in = observation.encoderInput(x.castTo(dataType()));
+        GaussianEncoder.Output z = sharedEncoder.forward(params, in);
+        GaussianEncoder.Output t = salientEncoder.forward(params, in);
+        return new INDArray[] {z.mu(), z.logVar(), t.mu(), t.logVar()};
+    }
+
     /** Posterior means {z, t} of cells (no sampling), computed in chunks to bound memory. */
     public INDArray[] encodeMeans(INDArray params, INDArray x, int chunk) {
         long n = x.rows();

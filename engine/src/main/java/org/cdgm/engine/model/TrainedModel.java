@@ -81,25 +81,101 @@ public final class TrainedModel {
 
     /** Posterior means of every cell of the matrix, which must have the model's genes in the model's order. */
     public Embedding embed(CellMatrix cells) {
+        return posterior(cells).means();
+    }
+
+    /**
+     * The encoders' posteriors q(z|x) and q(t|x) of every cell of the matrix (q(t|x) for background cells too),
+     * computed in chunks of 4,096 cells.
+     *
+     * @param cells cells x genes, the model's genes in the model's order
+     * @throws InvalidInputException when the gene count differs from the model's
+     */
+    public Posterior posterior(CellMatrix cells) {
         if (cells.genes() != config.genes()) {
             throw new InvalidInputException("The model was trained on " + config.genes() + " genes but the cells have "
                     + cells.genes());
         }
         int n = cells.cells();
-        double[][] z = new double[n][];
-        double[][] t = new double[n][];
+        double[][][] parts = new double[4][n][];
         for (int start = 0; start < n; start += CHUNK) {
             int end = Math.min(n, start + CHUNK);
             int[] rows = java.util.stream.IntStream.range(start, end).toArray();
             float[] buf = new float[rows.length * cells.genes()];
             cells.copyRows(rows, buf);
-            INDArray x = Nd4j.create(buf, new long[] {rows.length, cells.genes()}, 'c').castTo(module.dataType());
-            INDArray[] means = module.encodeMeans(params, x, CHUNK);
-            double[][] zc = HostBuffer.rows(means[0]);
-            double[][] tc = HostBuffer.rows(means[1]);
-            System.arraycopy(zc, 0, z, start, rows.length);
-            System.arraycopy(tc, 0, t, start, rows.length);
+            INDArray x = Nd4j.create(buf, new long[] {rows.length, cells.genes()}, 'c');
+            INDArray[] q = module.encodePosterior(params, x);
+            for (int p = 0; p < 4; p++) {
+                double[][] chunk = HostBuffer.rows(q[p]);
+                if (p % 2 == 1) { // log-variance -> variance
+                    for (double[] row : chunk) {
+                        for (int j = 0; j < row.length; j++) {
+                            row[j] = Math.exp(row[j]);
+                        }
+                    }
+                }
+                System.arraycopy(chunk, 0, parts[p], start, rows.length);
+            }
         }
-        return new Embedding(z, t);
+        return new Posterior(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /**
+     * The decoder's expected expression at given codes: for count likelihoods each cell's expected share of its
+     * library per gene (the softmax of the decoder output, rows sum to 1; scVI's normalised expression at library
+     * size 1), for the Gaussian likelihood the decoded mean in the data's units.
+     *
+     * @param shared  cells x k_z shared coordinates
+     * @param salient cells x k_t salient coordinates, or null for t = 0 (what a background cell decodes to)
+     * @return cells x genes, in the model's gene order
+     * @throws IllegalArgumentException when the coordinates' sizes do not fit the model
+     */
+    public double[][] normalizedExpression(double[][] shared, double[][] salient) {
+        int n = shared.length;
+        int kz = config.sharedDim();
+        int kt = config.salientDim();
+        if (salient != null && salient.length != n) {
+            throw new IllegalArgumentException(n + " shared but " + salient.length + " salient codes");
+        }
+        double[][] out = new double[n][];
+        for (int start = 0; start < n; start += CHUNK) {
+            int end = Math.min(n, start + CHUNK);
+            double[] codes = new double[(end - start) * (kz + kt)];
+            for (int i = start; i < end; i++) {
+                if (shared[i].length != kz || (salient != null && salient[i].length != kt)) {
+                    throw new IllegalArgumentException("Codes of cell " + i + " do not have k_z = " + kz
+                            + " and k_t = " + kt + " values");
+                }
+                System.arraycopy(shared[i], 0, codes, (i - start) * (kz + kt), kz);
+                if (salient != null) {
+                    System.arraycopy(salient[i], 0, codes, (i - start) * (kz + kt) + kz, kt);
+                }
+            }
+            INDArray decoded = module.decode(params, HostBuffer.matrix(codes, module.dataType(), end - start,
+                    kz + kt));
+            double[][] rows = HostBuffer.rows(decoded);
+            if (config.likelihood().isCount()) {
+                for (double[] row : rows) {
+                    softmaxInPlace(row);
+                }
+            }
+            System.arraycopy(rows, 0, out, start, rows.length);
+        }
+        return out;
+    }
+
+    private static void softmaxInPlace(double[] row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : row) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int j = 0; j < row.length; j++) {
+            row[j] = Math.exp(row[j] - max);
+            sum += row[j];
+        }
+        for (int j = 0; j < row.length; j++) {
+            row[j] /= sum;
+        }
     }
 }

@@ -53,6 +53,28 @@ public record PreparedCells(AnnotatedMatrix data, Condition[] conditions, int ce
         return ConditionSplit.split(data, conditions);
     }
 
+    /**
+     * The values of a cell metadata column for the kept cells of one condition, in the order of that condition's
+     * cells in {@link #dataset()} (null = missing).
+     *
+     * @throws InvalidInputException when the column is unknown (the message lists the known ones) or no condition
+     *                               column was set
+     */
+    public String[] column(String name, Condition condition) {
+        java.util.List<String> values = data.metadata().column(name);
+        if (conditions == null) {
+            throw new InvalidInputException("Cells have no condition: set the condition column and its background "
+                    + "values");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i] == condition) {
+                out.add(values.get(i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     private int count(Condition c) {
         if (conditions == null) {
             return -1;
