@@ -10,11 +10,17 @@ import org.cdgm.engine.model.Posterior;
 import org.cdgm.engine.model.TrainedModel;
 
 /**
- * Which genes a group of target cells (e.g. one knockout) expresses differently from its background-like self:
- * per gene, the distribution of the salient effect lfc = log2 f(z, t) - log2 f(z, 0) (a difference for the
- * Gaussian likelihood) over the group's cells and posterior draws of (z, t), summarised as scVI's "change" mode
- * summarises its fold changes (Boyeau et al. 2019, "Deep generative models for detecting differential expression in
- * single cells", bioRxiv 794289; scvi-tools' {@code differential_expression(mode="change")}):
+ * Which genes a group of target cells (e.g. one knockout) expresses differently from its background-like self. The
+ * salient effect of gene g on the group is the log2 fold change of the group's mean expression with and without
+ * the salient codes, lfc_g = log2 mean_i f_g(z_i, t_i) - log2 mean_i f_g(z_i, 0) (pseudocount 0.1 CP10k; a
+ * difference of means for the Gaussian likelihood): a model-based pseudo-bulk, paired cell by cell, so that the
+ * shared (background) variation cancels and what is left is what the model attributes to the target condition.
+ *
+ * <p>Its uncertainty comes from {@code draws} repetitions, each drawing the codes of every cell from the encoders'
+ * posteriors and resampling the group's cells with replacement (a bootstrap: a small group gets wide intervals).
+ * The draws are summarised as scVI's "change" mode summarises its fold changes (Boyeau et al. 2019, "Deep
+ * generative models for detecting differential expression in single cells", bioRxiv 794289; scvi-tools'
+ * {@code differential_expression(mode="change")}):
  * <ul>
  *   <li>{@code probaDe} = P(|lfc| > delta), {@code probaUp} = P(lfc > delta), {@code probaDown} = P(lfc < -delta);</li>
  *   <li>{@code bayesFactor} = ln(probaDe / (1 - probaDe)), the log posterior odds of a change;</li>
@@ -22,23 +28,23 @@ import org.cdgm.engine.model.TrainedModel;
  *       {@code fdr}: the largest set of genes, by decreasing probaDe, whose mean (1 - probaDe) is at most fdr
  *       (Boyeau et al. 2023, scvi-tools' {@code fdr_target}).</li>
  * </ul>
- * Unlike scVI, which compares two groups of cells, the comparison is paired: each cell against the same cell
- * decoded without its salient code, so the shared (background) variation cancels and what is left is what the
- * model attributes to the target condition.
+ * Unlike scVI's change mode, which compares randomly paired single cells of two groups, the fold change is the
+ * group's; how many single cells follow it is reported apart ({@code cellsChanged}): in a CRISPR screen many cells
+ * with a guide escape the knockout, and a gene can change clearly in the group while a third of its cells do not.
  */
 public final class DifferentialExpression {
     private DifferentialExpression() {
     }
 
     /**
-     * @param delta   the smallest change that counts, in log2 units for counts (0.25, scvi-tools' default, is a
-     *                19% change), in the data's units for the Gaussian likelihood; > 0
-     * @param fdr     the posterior expected false discovery rate of the genes called, in (0, 1); 0.05 by default
-     * @param samples posterior samples per group at least (each cell of the group is drawn the same number of
-     *                times, at least once); 5,000 by default as scvi-tools' {@code n_samples}
-     * @param seed    of the draws
+     * @param delta        the smallest change that counts, in log2 units for counts (0.25, scvi-tools' default, is a
+     *                     19% change), in the data's units for the Gaussian likelihood; > 0
+     * @param fdr          the posterior expected false discovery rate of the genes called, in (0, 1); 0.05 by default
+     * @param draws        posterior draws (with a bootstrap of the cells each), 100 by default; >= 2
+     * @param cellsPerDraw cells resampled per draw, at most the group's size; 200 by default (bounds the time)
+     * @param seed         of the draws
      */
-    public record Settings(double delta, double fdr, int samples, long seed) {
+    public record Settings(double delta, double fdr, int draws, int cellsPerDraw, long seed) {
         public Settings {
             if (!(delta > 0) || !Double.isFinite(delta)) {
                 throw new InvalidInputException("The smallest change (delta) must be a finite number > 0, got "
@@ -48,13 +54,20 @@ public final class DifferentialExpression {
                 throw new InvalidInputException("The false discovery rate must be between 0 and 1 (exclusive), got "
                         + fdr);
             }
-            if (samples < 1) {
-                throw new InvalidInputException("Posterior samples must be at least 1, got " + samples);
+            if (draws < 2) {
+                throw new InvalidInputException("Posterior draws must be at least 2, got " + draws);
+            }
+            if (cellsPerDraw < 1) {
+                throw new InvalidInputException("Cells per draw must be at least 1, got " + cellsPerDraw);
             }
         }
 
         public static Settings defaults() {
-            return new Settings(0.25, 0.05, 5000, 0);
+            return new Settings(0.25, 0.05, 100, 200, 0);
+        }
+
+        public Settings withSeed(long s) {
+            return new Settings(delta, fdr, draws, cellsPerDraw, s);
         }
     }
 
@@ -62,13 +75,15 @@ public final class DifferentialExpression {
      * One gene's salient effect in a group.
      *
      * @param gene                 the gene's name
-     * @param lfcMean              mean salient effect over cells and draws (log2 fold change for counts)
-     * @param lfcSd                its standard deviation over cells and draws
+     * @param lfcMean              the group's salient effect, mean over the draws (log2 fold change for counts)
+     * @param lfcSd                its standard deviation over the draws
+     * @param cellsChanged         the share of single cells (over cells and draws) whose own change exceeds delta
+     *                             in the direction of lfcMean
      * @param expression           mean expression of the group, f(z, t) (CP10k for counts)
      * @param expressionBackground mean expression of the same cells decoded without their salient codes
      */
     public record GeneEffect(String gene, double lfcMean, double lfcSd, double probaUp, double probaDown,
-                             double probaDe, double bayesFactor, boolean isDe, double expression,
+                             double probaDe, double bayesFactor, boolean isDe, double cellsChanged, double expression,
                              double expressionBackground) {
     }
 
@@ -87,48 +102,63 @@ public final class DifferentialExpression {
         }
         Counterfactual cf = new Counterfactual(model, posterior, batchCodes);
         int genes = model.genes().size();
-        int rounds = Math.max(1, (settings.samples() + group.length - 1) / group.length);
+        int m = Math.min(group.length, settings.cellsPerDraw());
         SplittableRandom random = new SplittableRandom(settings.seed());
         double[] sum = new double[genes];
         double[] sumSq = new double[genes];
         long[] up = new long[genes];
         long[] down = new long[genes];
+        long[] cellsUp = new long[genes];
+        long[] cellsDown = new long[genes];
         double[] full = new double[genes];
         double[] bg = new double[genes];
-        for (int r = 0; r < rounds; r++) {
-            Counterfactual.Pair pair = cf.decode(group, random);
-            for (int i = 0; i < group.length; i++) {
+        int[] cells = new int[m];
+        for (int d = 0; d < settings.draws(); d++) {
+            for (int i = 0; i < m; i++) {
+                cells[i] = group[random.nextInt(group.length)];
+            }
+            Counterfactual.Pair pair = cf.decode(cells, random);
+            double[] meanFull = new double[genes];
+            double[] meanBg = new double[genes];
+            for (int i = 0; i < m; i++) {
                 double[] f = pair.full()[i];
                 double[] b = pair.backgroundOnly()[i];
                 for (int g = 0; g < genes; g++) {
-                    double lfc = cf.change(f[g], b[g]);
-                    sum[g] += lfc;
-                    sumSq[g] += lfc * lfc;
-                    up[g] += lfc > settings.delta() ? 1 : 0;
-                    down[g] += lfc < -settings.delta() ? 1 : 0;
-                    full[g] += f[g];
-                    bg[g] += b[g];
+                    meanFull[g] += f[g] / m;
+                    meanBg[g] += b[g] / m;
+                    double own = cf.change(f[g], b[g]);
+                    cellsUp[g] += own > settings.delta() ? 1 : 0;
+                    cellsDown[g] += own < -settings.delta() ? 1 : 0;
                 }
             }
+            for (int g = 0; g < genes; g++) {
+                double lfc = cf.change(meanFull[g], meanBg[g]);
+                sum[g] += lfc;
+                sumSq[g] += lfc * lfc;
+                up[g] += lfc > settings.delta() ? 1 : 0;
+                down[g] += lfc < -settings.delta() ? 1 : 0;
+                full[g] += meanFull[g];
+                bg[g] += meanBg[g];
+            }
         }
-        double n = (double) rounds * group.length;
-        List<GeneEffect> out = new ArrayList<>(genes);
+        double n = settings.draws();
         double[] probaDe = new double[genes];
         for (int g = 0; g < genes; g++) {
             probaDe[g] = (up[g] + down[g]) / n;
         }
         boolean[] called = fdrCalls(probaDe, settings.fdr());
+        List<GeneEffect> out = new ArrayList<>(genes);
         for (int g = 0; g < genes; g++) {
             double mean = sum[g] / n;
-            double var = Math.max(0, sumSq[g] / n - mean * mean);
-            out.add(new GeneEffect(model.genes().get(g), mean, Math.sqrt(var), up[g] / n, down[g] / n, probaDe[g],
-                    bayesFactor(probaDe[g], n), called[g], full[g] / n, bg[g] / n));
+            double sd = Math.sqrt(Math.max(0, (sumSq[g] - n * mean * mean) / (n - 1)));
+            double changed = (mean >= 0 ? cellsUp[g] : cellsDown[g]) / (n * m);
+            out.add(new GeneEffect(model.genes().get(g), mean, sd, up[g] / n, down[g] / n, probaDe[g],
+                    bayesFactor(probaDe[g], n), called[g], changed, full[g] / n, bg[g] / n));
         }
         out.sort(Comparator.comparingDouble(GeneEffect::probaDe).reversed()
                 .thenComparing(Comparator.comparingDouble((GeneEffect e) -> Math.abs(e.lfcMean())).reversed()));
         return out;
     }
-
     /** ln(p / (1 - p)), with p kept within half a sample of 0 and 1 so that it stays finite. */
     static double bayesFactor(double p, double samples) {
         double eps = 0.5 / samples;

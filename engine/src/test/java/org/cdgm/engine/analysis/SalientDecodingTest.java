@@ -81,29 +81,52 @@ class SalientDecodingTest {
     }
 
     @Test
-    void probabilitiesAreTheShareOfCellsBeyondDeltaWhenThePosteriorIsSharp() {
+    void oneSharpCellGivesItsOwnFoldChangeWithCertainty() {
         TrainedModel m = DecodingFixtures.model(Likelihood.NEGATIVE_BINOMIAL, 0, false, 14);
-        Posterior q = DecodingFixtures.posterior(30, 1e-20, 8);
-        int[] group = java.util.stream.IntStream.range(0, 30).toArray();
-        DifferentialExpression.Settings s = new DifferentialExpression.Settings(0.25, 0.05, 60, 1);
-        List<DifferentialExpression.GeneEffect> de = DifferentialExpression.salientEffect(m, q, null, group, s);
+        Posterior q = DecodingFixtures.posterior(30, 1e-24, 8);
+        DifferentialExpression.Settings s = new DifferentialExpression.Settings(0.25, 0.05, 20, 200, 1);
+        List<DifferentialExpression.GeneEffect> de = DifferentialExpression.salientEffect(m, q, null, new int[] {7},
+                s);
         for (DifferentialExpression.GeneEffect e : de) {
             int g = List.of("G1", "G2", "G3", "G4").indexOf(e.gene());
-            int up = 0;
-            int down = 0;
-            double mean = 0;
+            double f = 1e4 * DecodingFixtures.decodeByHand(m, q.sharedMean()[7], q.salientMean()[7])[g];
+            double b = 1e4 * DecodingFixtures.decodeByHand(m, q.sharedMean()[7], null)[g];
+            double lfc = Math.log((f + 0.1) / (b + 0.1)) / Math.log(2);
+            assertEquals(lfc, e.lfcMean(), 1e-9, e.gene());
+            assertEquals(0, e.lfcSd(), 1e-6, e.gene());
+            assertEquals(lfc > 0.25 ? 1 : 0, e.probaUp(), 0, e.gene());
+            assertEquals(lfc < -0.25 ? 1 : 0, e.probaDown(), 0, e.gene());
+            assertEquals(Math.abs(lfc) > 0.25 ? 1 : 0, e.cellsChanged(), 0, e.gene());
+            assertEquals(f, e.expression(), 1e-8);
+            assertEquals(b, e.expressionBackground(), 1e-8);
+        }
+    }
+
+    @Test
+    void theGroupEffectIsTheFoldChangeOfTheGroupMeanWithABootstrapSpread() {
+        TrainedModel m = DecodingFixtures.model(Likelihood.NEGATIVE_BINOMIAL, 0, false, 14);
+        Posterior q = DecodingFixtures.posterior(30, 1e-24, 8);
+        int[] group = java.util.stream.IntStream.range(0, 30).toArray();
+        List<DifferentialExpression.GeneEffect> de = DifferentialExpression.salientEffect(m, q, null, group,
+                new DifferentialExpression.Settings(0.25, 0.05, 400, 200, 1));
+        for (DifferentialExpression.GeneEffect e : de) {
+            int g = List.of("G1", "G2", "G3", "G4").indexOf(e.gene());
+            double meanF = 0;
+            double meanB = 0;
+            int changed = 0;
             for (int i = 0; i < 30; i++) {
                 double f = 1e4 * DecodingFixtures.decodeByHand(m, q.sharedMean()[i], q.salientMean()[i])[g];
                 double b = 1e4 * DecodingFixtures.decodeByHand(m, q.sharedMean()[i], null)[g];
-                double lfc = Math.log((f + 0.1) / (b + 0.1)) / Math.log(2);
-                up += lfc > 0.25 ? 1 : 0;
-                down += lfc < -0.25 ? 1 : 0;
-                mean += lfc / 30;
+                meanF += f / 30;
+                meanB += b / 30;
+                double own = Math.log((f + 0.1) / (b + 0.1)) / Math.log(2);
+                changed += (e.lfcMean() >= 0 ? own > 0.25 : own < -0.25) ? 1 : 0;
             }
-            assertEquals(up / 30.0, e.probaUp(), 1e-12, e.gene());
-            assertEquals(down / 30.0, e.probaDown(), 1e-12, e.gene());
-            assertEquals((up + down) / 30.0, e.probaDe(), 1e-12, e.gene());
-            assertEquals(mean, e.lfcMean(), 1e-9, e.gene());
+            double lfc = Math.log((meanF + 0.1) / (meanB + 0.1)) / Math.log(2);
+            assertEquals(lfc, e.lfcMean(), 0.05 + 0.2 * e.lfcSd(), e.gene());
+            assertTrue(e.lfcSd() > 0, "resampling 30 cells spreads the group's fold change: " + e);
+            assertEquals(changed / 30.0, e.cellsChanged(), 0.03, e.gene());
+            assertEquals(e.probaUp() + e.probaDown(), e.probaDe(), 1e-12);
         }
         for (int k = 1; k < de.size(); k++) {
             assertTrue(de.get(k - 1).probaDe() >= de.get(k).probaDe(), "sorted by probability");
@@ -171,14 +194,17 @@ class SalientDecodingTest {
     @Test
     void settingsAreValidatedWithTheirNames() {
         assertEquals("The smallest change (delta) must be a finite number > 0, got 0.0",
-                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0, 0.05, 10, 0))
+                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0, 0.05, 10, 10, 0))
                         .getMessage());
         assertEquals("The false discovery rate must be between 0 and 1 (exclusive), got 1.0",
-                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 1, 10, 0))
+                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 1, 10, 10, 0))
                         .getMessage());
-        assertEquals("Posterior samples must be at least 1, got 0",
-                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 0.05, 0, 0))
-                        .getMessage());
+        assertEquals("Posterior draws must be at least 2, got 1",
+                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 0.05, 1, 10,
+                        0)).getMessage());
+        assertEquals("Cells per draw must be at least 1, got 0",
+                assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 0.05, 10, 0,
+                        0)).getMessage());
         assertEquals("Posterior draws must be at least 1, got 0",
                 assertThrows(InvalidInputException.class, () -> new GeneLoadings.Settings(0, 10, 0)).getMessage());
         assertEquals("The group has no cells", assertThrows(InvalidInputException.class,

@@ -1,0 +1,66 @@
+package org.cdgm.engine.plot;
+
+import java.awt.Color;
+import java.util.List;
+
+import org.cdgm.engine.analysis.PerturbationEffects;
+import org.cdgm.engine.data.InvalidInputException;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The perturbation table as a picture: one row per label, in the table's order (largest salient effect first),
+ * with two bars, the energy distance from the background cells in the salient space and in the shared space. A
+ * label whose salient effect is significant (adjusted p below the level) is marked with a star; a perturbation the
+ * model explains well has a long salient bar and a short shared one.
+ */
+public final class EffectsPlot {
+    private EffectsPlot() {
+    }
+
+    /**
+     * @param effects as {@link PerturbationEffects.Result#effects()}, in the order to draw (top row first)
+     * @param level   significance level of the adjusted p-values, e.g. 0.05
+     * @param size    picture size in pixels
+     * @return PNG bytes
+     * @throws InvalidInputException when there is no label to draw
+     */
+    public static byte[] render(List<PerturbationEffects.LabelEffect> effects, double level, PlotSize size) {
+        if (effects.isEmpty()) {
+            throw new InvalidInputException("There are no perturbation effects to plot");
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (PerturbationEffects.LabelEffect e : effects) {
+            String row = e.label() + (e.salientPAdj() < level ? " *" : "") + " (" + e.cells() + ")";
+            data.addValue(e.salientDistance(), "salient space", row);
+            data.addValue(e.sharedDistance(), "shared space", row);
+        }
+        BarRenderer bars = new BarRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, ChartImages.color(1));
+        bars.setSeriesPaint(1, ChartImages.color(0));
+        bars.setItemMargin(0.05);
+        NumberAxis value = new NumberAxis("energy distance from the background cells (latent units)");
+        CategoryAxis names = new CategoryAxis("label (cells)");
+        names.setMaximumCategoryLabelWidthRatio(0.35f);
+        CategoryPlot plot = new CategoryPlot(data, names, value, bars);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart chart = new JFreeChart(plot);
+        ChartImages.title(chart, "Perturbation effects");
+        chart.addSubtitle(new TextTitle("* salient effect significant (Benjamini-Hochberg adjusted p < " + level
+                + ")"));
+        return ChartImages.png(chart, size);
+    }
+}
