@@ -68,7 +68,8 @@ import picocli.CommandLine.TypeConversionException;
                 "summary.json   mode, likelihood (and why), best_epoch, epochs_trained, constraint_satisfied "
                         + "(true, false, or null when not constrained), constraint (the verdict in words), "
                         + "final_lambda, epsilon (the value used) and epsilon_auto, training (the settings used), "
-                        + "cells, genes, notes, warnings; "
+                        + "cells, genes, batch_column and batch_levels (null and [] without --batch-column), notes, "
+                        + "warnings; "
                         + "with --seeds also chosen_seed, shared_stability and salient_stability (mean pairwise MCC, "
                         + "1 = every seed found the same space), their R^2 and each seed's held-out loss",
                 "seeds/seed-S/embedding.csv  with --seeds: each seed's coordinates",
@@ -79,7 +80,8 @@ import picocli.CommandLine.TypeConversionException;
                 "",
                 "Example:",
                 "  cdgm fit data/screen --metadata cells.csv --metadata-id-column barcode \\",
-                "      --condition-column grna_target --background non-targeting --epsilon 0.3 --out fit1"})
+                "      --condition-column grna_target --background non-targeting --epsilon 0.3 --out fit1",
+                "  (add --batch-column bio_rep when the cells come from several replicates or batches)"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -90,36 +92,8 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     ReadOptions read;
 
-    @Option(names = "--likelihood", paramLabel = "NAME", converter = LikelihoodConverter.class,
-            description = "How gene values are modelled: auto (the default: negative binomial for whole-number "
-                    + "counts, Gaussian otherwise), gaussian, poisson or nb (negative binomial).")
-    LikelihoodChoice likelihood = LikelihoodChoice.AUTO;
-
-    @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
-            description = "Training mode: classic (fixed penalty weight), mo (multi-objective, MO-cVAE), co "
-                    + "(constrained, CO-cVAE; the default) or mo+co.")
-    TrainingMode mode = TrainingMode.CONSTRAINED;
-
-    @Option(names = "--shared-dim", paramLabel = "K", description = "Shared latent size k_z (default 10).")
-    int sharedDim = 10;
-
-    @Option(names = "--salient-dim", paramLabel = "K", description = "Salient latent size k_t (default 5).")
-    int salientDim = 5;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum passes over the larger cell set (default 150).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Cells of each condition per step (default 128; lowered, with a note, for smaller sets).")
-    Integer batchSize;
-
     @Mixin
-    TrainingOptions trainingOptions;
-
-    @Option(names = "--seed", paramLabel = "S",
-            description = "Seed of everything random (default 42): the same seed, data and options give the same "
-                    + "model.")
-    Long seed;
+    FitOptions fit;
 
     @Option(names = "--seeds", paramLabel = "N",
             description = "Fit N models with seeds S..S+N-1 (S = --seed, default 42; as the Learner's restarts) "
@@ -144,14 +118,8 @@ public final class FitCommand implements Callable<Integer> {
         TrainingSettings training = training();
         PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
         ContrastiveDataset data = prepared.dataset();
-        LikelihoodChoice.Decision decision = likelihood.resolve(data);
-        ModelConfig config;
-        try {
-            config = ModelConfig.defaults(data.geneCount(), decision.likelihood()).withLatentSizes(sharedDim,
-                    salientDim);
-        } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, TrainingOptions.optionNames(e.getMessage()));
-        }
+        LikelihoodChoice.Decision decision = fit.likelihood.resolve(data);
+        ModelConfig config = fit.config(spec, data, decision);
         Nd4jRuntime.initialise(null);
         var err = spec.commandLine().getErr();
         err.println(decision.reason());
@@ -190,7 +158,7 @@ public final class FitCommand implements Callable<Integer> {
 
     /** The seeds to fit: --seed S (default 42), or S..S+N-1 with --seeds N, as the Learner's restarts. */
     long[] seeds() {
-        long first = seed == null ? 42 : seed;
+        long first = fit.seed();
         if (seeds == null) {
             return new long[] {first};
         }
@@ -202,18 +170,7 @@ public final class FitCommand implements Callable<Integer> {
 
     /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
     TrainingSettings training() {
-        TrainingSettings t = trainingOptions.applyTo(TrainingSettings.defaults(mode).withSeed(seeds()[0]), spec);
-        try {
-            if (epochs != null) {
-                t = t.withEpochs(epochs);
-            }
-            if (batchSize != null) {
-                t = t.withBatchSize(batchSize);
-            }
-            return t;
-        } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, TrainingOptions.optionNames(e.getMessage()));
-        }
+        return fit.training(spec);
     }
 
     private static void writeEmbedding(TrainingResult result, ContrastiveDataset data, Path file) throws IOException {
@@ -228,7 +185,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         CsvTable table = new CsvTable(header);
         for (CellSet set : List.of(data.background(), data.target())) {
-            Embedding e = result.model().embed(set.matrix());
+            Embedding e = result.model().embed(set.matrix(), set.batchCodes());
             for (int i = 0; i < set.cells(); i++) {
                 List<Object> row = new ArrayList<>(List.of(set.cellIds().get(i), set.condition().name().toLowerCase(Locale.ROOT)));
                 for (double v : e.shared()[i]) {
@@ -259,7 +216,7 @@ public final class FitCommand implements Callable<Integer> {
      * What the user must know before reading the fit: a constraint that was not met (the salient space may be
      * squeezed) and, with several seeds, spaces that change from seed to seed.
      */
-    static List<String> fitWarnings(TrainingResult result, TrainingSettings training, SeedRestarts.Outcome restarts) {
+    public static List<String> fitWarnings(TrainingResult result, TrainingSettings training, SeedRestarts.Outcome restarts) {
         List<String> w = new ArrayList<>();
         if (training.mode().isConstrained() && !result.constraintMet()) {
             w.add(String.format(Locale.ROOT, "The constraint was %s at the kept epoch (final lambda %.3g): raise "
@@ -328,6 +285,14 @@ public final class FitCommand implements Callable<Integer> {
         s.put("target_cells", data.target().cells());
         s.put("cells_dropped", prepared.dropped());
         s.put("genes", data.geneCount());
+        if (data.batch() == null) {
+            s.putNull("batch_column");
+            s.putArray("batch_levels");
+        } else {
+            s.put("batch_column", data.batch().column());
+            ArrayNode levels = s.putArray("batch_levels");
+            data.batch().levels().forEach(levels::add);
+        }
         if (restarts != null) {
             s.put("chosen_seed", restarts.best().seed());
             s.put("shared_stability", restarts.sharedMcc());

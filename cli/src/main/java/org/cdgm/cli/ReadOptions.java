@@ -88,6 +88,16 @@ public final class ReadOptions {
                     + "every other non-missing value).")
     List<String> target = new ArrayList<>();
 
+    @Option(names = "--batch-column", paramLabel = "COL",
+            description = "The metadata column that says which batch or replicate each cell comes from (e.g. "
+                    + "bio_rep: the library, lane, donor or day the cell was processed in). Optional. The model "
+                    + "then learns batch differences apart from the shared and salient spaces, so that cells of "
+                    + "different replicates mix there (scVI's batch correction). Use it when replicates or batches "
+                    + "separate cells by technique rather than biology; do not use the condition column, and note "
+                    + "that biology confounded with batch (a knockout done in one replicate only) is removed with "
+                    + "it. Cells without a value are left out; it needs at least two values among the kept cells.")
+    String batchColumn;
+
     @Option(names = "--min-cells-per-gene", paramLabel = "N",
             description = "Keep only genes with a non-zero count in at least N cells (default 0: keep all).")
     int minCellsPerGene;
@@ -134,7 +144,7 @@ public final class ReadOptions {
         requireNotNegative(spec, "--top-genes", topGenes);
         try {
             return new PreparationSettings(column, bg, tg.isEmpty() ? null : tg, minCellsPerGene, minCountsPerCell,
-                    topGenes);
+                    topGenes, blankToNull(batchColumn));
         } catch (InvalidInputException e) {
             throw Main.usageError(spec, e.getMessage());
         }

@@ -25,9 +25,9 @@ final class NodeSources {
     private static final Pattern PORTS = Pattern.compile("super\\(\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})"
             + "\\s*,\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})");
     private static final Pattern LABEL = Pattern.compile("new DialogComponent(\\w+)\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"");
-    /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), file(...), ... */
+    /** DescribedSettingsPane's builders: number(model, "Label", ...), choice(...), optionalColumn(...), file(...), ... */
     private static final Pattern PANE_LABEL = Pattern.compile(
-            "\\b(number|text|check|choice|column|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
+            "\\b(number|text|check|choice|column|optionalColumn|valueOf|prefix|file)\\(\\s*([\\w.]+)\\s*,\\s*\"([^\"]+)\"");
     /**
      * A settings model field and its default: {@code final X name = add(new SettingsModelX(CFG_.., default, ...} or
      * {@code addLater(new SettingsModelX(CFG_.., default), new SettingsModelX(...))} (the value for older workflows).

@@ -290,7 +290,7 @@ final class PapalexiData implements ExperimentData {
     /** ScreenJob's figures with its parameters (silhouette on at most 4,000 cells, seed 1; k = 15, 5 splits). */
     @Override
     public Map<String, Double> score(long seed, TrainingResult fit) {
-        Embedding t = fit.model().embed(screen.data().target().matrix());
+        Embedding t = fit.model().embed(screen.data().target().matrix(), screen.data().target().batchCodes());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("ifng_silhouette_salient", Silhouette.of(t.salient(), ifng, 4000, 1));
         out.put("ifng_silhouette_shared", Silhouette.of(t.shared(), ifng, 4000, 1));

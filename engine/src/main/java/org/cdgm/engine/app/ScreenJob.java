@@ -138,8 +138,8 @@ public final class ScreenJob {
         for (int s = 0; s < fits.size(); s++) {
             TrainingResult r = fits.get(s);
             double cellsPerSecond = r.cellsProcessed() / seconds[s];
-            Embedding t = r.model().embed(data.target().matrix());
-            Embedding b = r.model().embed(data.background().matrix());
+            Embedding t = r.model().embed(data.target().matrix(), data.target().batchCodes());
+            Embedding b = r.model().embed(data.background().matrix(), data.background().batchCodes());
             targets.add(t);
             backgrounds.add(b);
             double[][] row = {

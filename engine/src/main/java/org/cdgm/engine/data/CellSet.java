@@ -3,8 +3,14 @@ package org.cdgm.engine.data;
 import java.util.List;
 import java.util.Objects;
 
-/** The cells of one condition: their expression matrix and their ids (for messages and output tables). */
-public record CellSet(Condition condition, CellMatrix matrix, List<String> cellIds) {
+/**
+ * The cells of one condition: their expression matrix, their ids (for messages and output tables) and, when the
+ * data have a batch covariate ({@link ContrastiveDataset#batch()}), each cell's batch level.
+ *
+ * @param batchCodes per cell its level's index in {@link BatchCovariate#levels()}, or null without a covariate; the
+ *                   accessor returns a copy
+ */
+public record CellSet(Condition condition, CellMatrix matrix, List<String> cellIds, int[] batchCodes) {
 
     public CellSet {
         Objects.requireNonNull(condition, "condition");
@@ -14,6 +20,28 @@ public record CellSet(Condition condition, CellMatrix matrix, List<String> cellI
             throw new InvalidInputException(condition.label() + " data set has " + matrix.cells() + " cells but "
                     + cellIds.size() + " cell ids");
         }
+        if (batchCodes != null) {
+            batchCodes = batchCodes.clone();
+            if (batchCodes.length != matrix.cells()) {
+                throw new InvalidInputException(condition.label() + " data set has " + matrix.cells() + " cells but "
+                        + batchCodes.length + " batch codes");
+            }
+        }
+    }
+
+    /** Cells without a batch covariate. */
+    public CellSet(Condition condition, CellMatrix matrix, List<String> cellIds) {
+        this(condition, matrix, cellIds, null);
+    }
+
+    /** A copy of the cells' batch codes, or null without a covariate. */
+    @Override
+    public int[] batchCodes() {
+        return batchCodes == null ? null : batchCodes.clone();
+    }
+
+    public boolean hasBatchCodes() {
+        return batchCodes != null;
     }
 
     /** Cells named cell_1 .. cell_n. */

@@ -23,6 +23,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
+import org.cdgm.engine.data.BatchCovariate;
 import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.ContrastiveVae;
 import org.cdgm.engine.model.HostBuffer;
@@ -36,27 +37,33 @@ import org.cdgm.engine.model.TrainedModel;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The versioned binary format of a trained model (big-endian, as {@link DataOutputStream} writes). Format 2:
+ * The versioned binary format of a trained model (big-endian, as {@link DataOutputStream} writes). Format 2, and
+ * format 3 for a model with a batch covariate:
  * <pre>
  * "CDGM-MODEL\n"                      signature, 11 bytes
- * int    format version (2)
+ * int    format version (2, or 3 with a batch covariate)
  * long   creation time, ms since 1970 UTC (Long.MIN_VALUE = unknown)   -- the one field outside the checksum
  * config 6 ints, activation, likelihood, prior, int components, precision (texts: int length + UTF-8)
  * int n, n texts                      gene names
+ * text, int n, n texts                format 3 only: the batch column and its n levels in code order
  * int n, n (name, value) texts        provenance ({@link ModelProvenance#entries(boolean)}, fixed order)
  * int n, n (name, long rows, long cols) parameter layout, checked against the layout the config builds
  * int n, n doubles                    parameters in that layout
  * long   CRC32 of everything after the signature except the creation time
  * </pre>
- * Format 1 (still read) has no creation-time field, a map of texts as provenance and no layout. Two identical fits
+ * A model without a covariate is written in format 2, byte for byte as before format 3 existed, so older cdgm
+ * versions read it. Format 1 (still read) has no creation-time field, a map of texts as provenance and no layout.
+ * Two identical fits
  * give byte-identical files except the 8 bytes at {@link #CREATED_OFFSET}. Every count is checked against the bytes
  * left in the file before anything is allocated; saving is atomic and leaves no temporary file behind.
  */
 public final class ModelFile {
     static final byte[] SIGNATURE = "CDGM-MODEL\n".getBytes(StandardCharsets.US_ASCII);
-    /** Version written by this code; readers accept this and older. */
-    public static final int FORMAT_VERSION = 2;
-    /** Byte offset of the 8-byte creation time in a format-2 file. */
+    /** The newest version written by this code (for models with a batch covariate); readers accept this and older. */
+    public static final int FORMAT_VERSION = 3;
+    /** The version written for models without a batch covariate. */
+    static final int FORMAT_WITHOUT_COVARIATE = 2;
+    /** Byte offset of the 8-byte creation time in a format-2 or -3 file. */
     public static final int CREATED_OFFSET = SIGNATURE.length + 4;
     private static final long UNKNOWN_TIME = Long.MIN_VALUE;
     private static final int MAX_STRING_BYTES = 1 << 20;
@@ -86,7 +93,8 @@ public final class ModelFile {
         raw.write(SIGNATURE);
         CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
         DataOutputStream out = new DataOutputStream(checked);
-        out.writeInt(FORMAT_VERSION);
+        BatchCovariate batch = model.batch();
+        out.writeInt(batch == null ? FORMAT_WITHOUT_COVARIATE : FORMAT_VERSION);
         out.flush();
         Instant created = model.provenance().created();
         new DataOutputStream(raw).writeLong(created == null ? UNKNOWN_TIME : created.toEpochMilli());
@@ -105,6 +113,13 @@ public final class ModelFile {
         out.writeInt(model.genes().size());
         for (String g : model.genes()) {
             writeString(out, g);
+        }
+        if (batch != null) {
+            writeString(out, batch.column());
+            out.writeInt(batch.size());
+            for (String level : batch.levels()) {
+                writeString(out, level);
+            }
         }
         Map<String, String> provenance = model.provenance().entries(false);
         out.writeInt(provenance.size());
@@ -129,7 +144,7 @@ public final class ModelFile {
     }
 
     /**
-     * Loads a model saved by this or an earlier cdgm (formats 1 and 2).
+     * Loads a model saved by this or an earlier cdgm (formats 1 to 3).
      *
      * @throws ModelFileException naming the file when it is missing, a directory, unreadable, foreign, from a newer
      *                            cdgm, truncated, corrupt (checksum, implausible count, invalid configuration) or
@@ -189,6 +204,22 @@ public final class ModelFile {
             for (int i = 0; i < nGenes; i++) {
                 genes.add(in.readString());
             }
+            BatchCovariate batch = null;
+            if (version >= 3) {
+                String column = in.readString();
+                int nLevels = in.count("batch levels", 4);
+                List<String> levels = new ArrayList<>(Math.min(nLevels, CHUNK));
+                for (int i = 0; i < nLevels; i++) {
+                    levels.add(in.readString());
+                }
+                try {
+                    batch = new BatchCovariate(column, levels);
+                    config = config.withBatchLevels(batch.size());
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFileException(file + " is corrupt: invalid batch covariate (" + e.getMessage()
+                            + ")", e);
+                }
+            }
             int nProv = in.count("provenance entries", 8);
             Map<String, String> entries = new LinkedHashMap<>();
             for (int i = 0; i < nProv; i++) {
@@ -224,7 +255,8 @@ public final class ModelFile {
             try {
                 ModelProvenance provenance = version == 1 ? ModelProvenance.fromFormat1(entries, genes)
                         : ModelProvenance.fromEntries(created, entries);
-                return new TrainedModel(config, Nd4j.createFromArray(params).reshape(1, nParams), genes, provenance);
+                return new TrainedModel(config, Nd4j.createFromArray(params).reshape(1, nParams), genes, batch,
+                        provenance);
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException(file + " is corrupt: " + e.getMessage(), e);
             }

@@ -10,7 +10,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The contrastive VAE as a computation (scvi-tools' "module"): encoders q(z|x) for all cells and q(t|x) for
  * target cells, one decoder f shared by both data sets, background decoding f(z, 0) and target f(z, t), an
- * observation model and a prior per latent block. Holds no parameter values: they are passed in as one flat
+ * observation model and a prior per latent block. With a batch covariate ({@link ModelConfig#batchLevels()} = L > 0)
+ * each cell's level enters as a one-hot vector s, appended to both encoders' input [log1p(x) | s] and to the decoder's
+ * [z | t | s], as scVI conditions on {@code batch_key} (Lopez et al., Nature Methods 2018). Holds no parameter values: they are passed in as one flat
  * vector laid out by {@link #layout()}. Forward and backward are written out by hand (see DESIGN.md: several
  * times faster than SameDiff here) and checked against finite differences in the tests.
  */
@@ -64,12 +66,13 @@ public final class ContrastiveVae {
         int kt = config.salientDim();
         ParameterLayout.Builder b = new ParameterLayout.Builder();
         int[] encHidden = repeat(config.hiddenWidth(), config.encoderLayers());
-        Mlp.Plan zPlan = Mlp.Plan.declare(b, "sharedEncoder", GaussianEncoder.sizes(config.genes(), encHidden, kz),
-                ParameterGroup.SHARED);
+        int levels = config.batchLevels();
+        Mlp.Plan zPlan = Mlp.Plan.declare(b, "sharedEncoder",
+                GaussianEncoder.sizes(config.genes() + levels, encHidden, kz), ParameterGroup.SHARED);
         Mlp.Plan tPlan = Mlp.Plan.declare(b, "salientEncoder",
-                GaussianEncoder.sizes(config.genes(), encHidden, kt), ParameterGroup.TARGET_ONLY);
+                GaussianEncoder.sizes(config.genes() + levels, encHidden, kt), ParameterGroup.TARGET_ONLY);
         long[] decSizes = new long[config.decoderLayers() + 2];
-        decSizes[0] = kz + kt;
+        decSizes[0] = kz + kt + levels;
         for (int i = 1; i <= config.decoderLayers(); i++) {
             decSizes[i] = config.hiddenWidth();
         }
@@ -178,8 +181,10 @@ public final class ContrastiveVae {
 
     /** Encodes, samples and decodes one background batch and one target batch. */
     public ForwardPass forward(INDArray params, CellBatch background, CellBatch target, Noise noise) {
-        INDArray inB = observation.encoderInput(background.x());
-        INDArray inT = observation.encoderInput(target.x());
+        int[] codesB = requireCodes(background.batchCodes(), background.rows());
+        int[] codesT = requireCodes(target.batchCodes(), target.rows());
+        INDArray inB = withOneHot(observation.encoderInput(background.x()), codesB);
+        INDArray inT = withOneHot(observation.encoderInput(target.x()), codesT);
         GaussianEncoder.Output zb = sharedEncoder.forward(params, inB);
         GaussianEncoder.Output zt = sharedEncoder.forward(params, inT);
         GaussianEncoder.Output tt = salientEncoder.forward(params, inT);
@@ -188,27 +193,81 @@ public final class ContrastiveVae {
         LatentSample sZt = new LatentSample(zt.mu(), zt.logVar(), noise.sharedTarget());
         LatentSample sTt = new LatentSample(tt.mu(), tt.logVar(), noise.salientTarget());
         LatentSample sTb = tb == null ? null : new LatentSample(tb.mu(), tb.logVar(), noise.salientBackground());
-        INDArray decInB = decoderInput(sZb, null);
-        INDArray decInT = decoderInput(sZt, sTt);
+        INDArray decInB = decoderInput(sZb, null, codesB);
+        INDArray decInT = decoderInput(sZt, sTt, codesT);
         Mlp.Cache decB = decoder.forward(params, decInB);
         Mlp.Cache decT = decoder.forward(params, decInT);
         return new ForwardPass(params, background, target, zb, zt, tt, tb, new LatentCodes(sZb, sTb, sZt, sTt),
                 decB, decT);
     }
 
-    /** The decoder's input [z | t] of a batch, t = 0 for background cells (salient == null). */
-    private INDArray decoderInput(LatentSample shared, LatentSample salient) {
+    /**
+     * The decoder's input [z | t | s] of a batch, t = 0 for background cells (salient == null), s the one-hot batch
+     * level (absent without a covariate).
+     */
+    private INDArray decoderInput(LatentSample shared, LatentSample salient, int[] batchCodes) {
         int n = (int) shared.rows();
         int kz = config.sharedDim();
         int kt = config.salientDim();
-        double[] in = new double[n * (kz + kt)];
+        int width = kz + kt + config.batchLevels();
+        double[] in = new double[n * width];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(shared.hostSample(), i * kz, in, i * (kz + kt), kz);
+            System.arraycopy(shared.hostSample(), i * kz, in, i * width, kz);
             if (salient != null) {
-                System.arraycopy(salient.hostSample(), i * kt, in, i * (kz + kt) + kz, kt);
+                System.arraycopy(salient.hostSample(), i * kt, in, i * width + kz, kt);
+            }
+            if (batchCodes != null) {
+                in[i * width + kz + kt + batchCodes[i]] = 1;
             }
         }
-        return HostBuffer.matrix(in, dataType(), n, kz + kt);
+        return HostBuffer.matrix(in, dataType(), n, width);
+    }
+
+    /**
+     * The batch codes of {@code rows} cells, checked against the architecture: required, each in [0, L), with a
+     * covariate; absent without one.
+     *
+     * @throws IllegalArgumentException when codes are missing, superfluous, of another length or out of range
+     */
+    private int[] requireCodes(int[] codes, long rows) {
+        int levels = config.batchLevels();
+        if (levels == 0) {
+            if (codes != null) {
+                throw new IllegalArgumentException("Batch codes given to a model without a batch covariate");
+            }
+            return null;
+        }
+        if (codes == null) {
+            throw new IllegalArgumentException("The model has a batch covariate of " + levels + " levels: every "
+                    + "cell needs its batch code");
+        }
+        if (codes.length != rows) {
+            throw new IllegalArgumentException(rows + " cells but " + codes.length + " batch codes");
+        }
+        for (int c : codes) {
+            if (c < 0 || c >= levels) {
+                throw new IllegalArgumentException("Batch code " + c + " is outside the model's " + levels
+                        + " levels");
+            }
+        }
+        return codes;
+    }
+
+    /** [in | one-hot(codes)], or {@code in} itself without a covariate (codes == null). */
+    private INDArray withOneHot(INDArray in, int[] codes) {
+        if (codes == null) {
+            return in;
+        }
+        int n = (int) in.rows();
+        int w = (int) in.columns();
+        int levels = config.batchLevels();
+        double[] src = HostBuffer.read(in);
+        double[] out = new double[n * (w + levels)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(src, i * w, out, i * (w + levels), w);
+            out[i * (w + levels) + w + codes[i]] = 1;
+        }
+        return HostBuffer.matrix(out, dataType(), n, w + levels);
     }
 
     /** ELBO terms without gradients. */
@@ -255,6 +314,7 @@ public final class ContrastiveVae {
         }
         int kz = config.sharedDim();
         int kt = config.salientDim();
+        // the input gradient's one-hot columns (a covariate's, if any) have nothing to flow into and are dropped
         INDArray dInB = decoder.backward(p, gradBackground, fp.decodedBackground, lb.dDecoderOutput(), true);
         g.sharedBackground.addSample(dInB.get(NDArrayIndex.all(), NDArrayIndex.interval(0, kz)));
         INDArray dInT = decoder.backward(p, gradTarget, fp.decodedTarget, lt.dDecoderOutput(), true);
@@ -298,28 +358,60 @@ public final class ContrastiveVae {
      *
      * @param codes rows x (k_z + k_t): shared then salient coordinates
      * @return rows x genes
+     * @throws IllegalArgumentException when the codes do not have k_z + k_t columns or the model has a batch
+     *                                  covariate (use {@link #decode(INDArray, INDArray, int[])})
      */
     public INDArray decode(INDArray params, INDArray codes) {
+        return decode(params, codes, null);
+    }
+
+    /**
+     * As {@link #decode(INDArray, INDArray)} for a model with a batch covariate: f([z | t | s]) with s the one-hot
+     * level of each row.
+     *
+     * @param batchCodes per row its batch level in [0, L); null only for a model without a covariate
+     * @throws IllegalArgumentException when the codes do not have k_z + k_t columns or the batch codes do not fit
+     */
+    public INDArray decode(INDArray params, INDArray codes, int[] batchCodes) {
         if (codes.columns() != config.sharedDim() + config.salientDim()) {
             throw new IllegalArgumentException("Codes have " + codes.columns() + " columns, the decoder takes k_z + "
                     + "k_t = " + (config.sharedDim() + config.salientDim()));
         }
-        return decoder.forward(params, codes.castTo(dataType())).output();
+        int[] checked = requireCodes(batchCodes, codes.rows());
+        return decoder.forward(params, withOneHot(codes.castTo(dataType()), checked)).output();
     }
 
     /**
      * Posterior parameters of cells: {z mean, z log-variance, t mean, t log-variance}, each rows x k (q(t|x) is
      * evaluated for every cell, background cells included).
+     *
+     * @throws IllegalArgumentException when the model has a batch covariate (use
+     *                                  {@link #encodePosterior(INDArray, INDArray, int[])})
      */
     public INDArray[] encodePosterior(INDArray params, INDArray x) {
-        INDArray in = observation.encoderInput(x.castTo(dataType()));
+        return encodePosterior(params, x, null);
+    }
+
+    /**
+     * As {@link #encodePosterior(INDArray, INDArray)} for a model with a batch covariate.
+     *
+     * @param batchCodes per row of {@code x} its batch level in [0, L); null only for a model without a covariate
+     * @throws IllegalArgumentException when the batch codes do not fit the model
+     */
+    public INDArray[] encodePosterior(INDArray params, INDArray x, int[] batchCodes) {
+        int[] checked = requireCodes(batchCodes, x.rows());
+        INDArray in = withOneHot(observation.encoderInput(x.castTo(dataType())), checked);
         GaussianEncoder.Output z = sharedEncoder.forward(params, in);
         GaussianEncoder.Output t = salientEncoder.forward(params, in);
         return new INDArray[] {z.mu(), z.logVar(), t.mu(), t.logVar()};
     }
 
-    /** Posterior means {z, t} of cells (no sampling), computed in chunks to bound memory. */
+    /**
+     * Posterior means {z, t} of cells (no sampling), computed in chunks to bound memory; for models without a batch
+     * covariate (others: {@link #encodePosterior(INDArray, INDArray, int[])}).
+     */
     public INDArray[] encodeMeans(INDArray params, INDArray x, int chunk) {
+        requireCodes(null, x.rows());
         long n = x.rows();
         INDArray z = Nd4j.create(dataType(), n, config.sharedDim());
         INDArray t = Nd4j.create(dataType(), n, config.salientDim());

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param prior           prior of both latent blocks
  * @param priorComponents mixture components per block (ignored for STANDARD_NORMAL)
  * @param precision       float type of the computation
+ * @param batchLevels     levels of the batch covariate fed one-hot to both encoders and the decoder (scVI's
+ *                        {@code batch_key}); 0 = no covariate, else at least 2
  */
 public record ModelConfig(int genes, int sharedDim, int salientDim, int hiddenWidth, int encoderLayers,
                           int decoderLayers, Activation activation, Likelihood likelihood, PriorKind prior,
-                          int priorComponents, Precision precision) {
+                          int priorComponents, Precision precision, int batchLevels) {
 
     public ModelConfig {
         requireAtLeast("genes", genes, 1);
@@ -39,6 +41,22 @@ public record ModelConfig(int genes, int sharedDim, int salientDim, int hiddenWi
             throw new IllegalArgumentException("Latent sizes above 64 are not supported (k_z=" + sharedDim
                     + ", k_t=" + salientDim + "); they defeat the purpose of a low-dimensional comparison");
         }
+        if (batchLevels != 0) {
+            requireAtLeast("batch levels", batchLevels, 2);
+        }
+    }
+
+    /** An architecture without a batch covariate. */
+    public ModelConfig(int genes, int sharedDim, int salientDim, int hiddenWidth, int encoderLayers,
+                       int decoderLayers, Activation activation, Likelihood likelihood, PriorKind prior,
+                       int priorComponents, Precision precision) {
+        this(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation, likelihood, prior,
+                priorComponents, precision, 0);
+    }
+
+    /** Whether the model takes a batch covariate. */
+    public boolean hasBatchCovariate() {
+        return batchLevels > 0;
     }
 
     private static void requireAtLeast(String name, int value, int min) {
@@ -55,21 +73,27 @@ public record ModelConfig(int genes, int sharedDim, int salientDim, int hiddenWi
 
     public ModelConfig withLatentSizes(int shared, int salient) {
         return new ModelConfig(genes, shared, salient, hiddenWidth, encoderLayers, decoderLayers, activation,
-                likelihood, prior, priorComponents, precision);
+                likelihood, prior, priorComponents, precision, batchLevels);
     }
 
     public ModelConfig withPrecision(Precision p) {
         return new ModelConfig(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation,
-                likelihood, prior, priorComponents, p);
+                likelihood, prior, priorComponents, p, batchLevels);
     }
 
     public ModelConfig withNetwork(int width, int encLayers, int decLayers, Activation act) {
         return new ModelConfig(genes, sharedDim, salientDim, width, encLayers, decLayers, act, likelihood, prior,
-                priorComponents, precision);
+                priorComponents, precision, batchLevels);
     }
 
     public ModelConfig withPrior(PriorKind kind, int components) {
         return new ModelConfig(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation,
-                likelihood, kind, components, precision);
+                likelihood, kind, components, precision, batchLevels);
+    }
+
+    /** The same architecture with a batch covariate of {@code levels} levels (0 = none). */
+    public ModelConfig withBatchLevels(int levels) {
+        return new ModelConfig(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation,
+                likelihood, prior, priorComponents, precision, levels);
     }
 }

@@ -54,6 +54,8 @@ public record ModelProvenance(Instant created, String engineVersion, String nd4j
     public static final String SETTING = "setting.";
     /** Prefix of a model-configuration value's key in {@link #entries}. */
     public static final String MODEL = "model.";
+    /** Key of the batch levels in the model configuration's values; absent when there is no covariate. */
+    private static final String BATCH_LEVELS = "batchLevels";
     private static final String[] KEYS = {"engine", "nd4j", "java", "os", "source", "geneListSha256",
         "backgroundCells", "targetCells", "regulariser", "bestEpoch", "epochsRun", "constraint", "threads"};
 
@@ -87,8 +89,22 @@ public record ModelProvenance(Instant created, String engineVersion, String nd4j
                                         int epochsRun, String constraint, String threads) {
         return new ModelProvenance(Instant.now(), engineVersion, installedNd4jVersion(), System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), "", geneListSha256(genes),
-                backgroundCells, targetCells, RecordValues.of(settings), RecordValues.of(config), regulariser,
+                backgroundCells, targetCells, RecordValues.of(settings), configValues(config), regulariser,
                 bestEpoch, epochsRun, constraint, threads, Map.of());
+    }
+
+    /**
+     * The configuration's values, without batchLevels when there is no covariate: a model without one then has
+     * the provenance (and file bytes) it had before covariates existed, and older cdgm versions read it.
+     */
+    private static Map<String, String> configValues(ModelConfig config) {
+        Map<String, String> values = RecordValues.of(config);
+        if (config.hasBatchCovariate()) {
+            return values;
+        }
+        Map<String, String> without = new LinkedHashMap<>(values);
+        without.remove(BATCH_LEVELS);
+        return Collections.unmodifiableMap(without);
     }
 
     /** The same provenance with the data file's name (a name, not a path: provenance travels with the model). */
@@ -117,7 +133,9 @@ public record ModelProvenance(Instant created, String engineVersion, String nd4j
 
     /** The model configuration loaded back; @throws IllegalArgumentException as {@link #settingsAs}. */
     public ModelConfig config() {
-        return RecordValues.parse(ModelConfig.class, modelConfig);
+        Map<String, String> values = new LinkedHashMap<>(modelConfig);
+        values.putIfAbsent(BATCH_LEVELS, "0"); // a model without a covariate (or from before covariates)
+        return RecordValues.parse(ModelConfig.class, values);
     }
 
     /**

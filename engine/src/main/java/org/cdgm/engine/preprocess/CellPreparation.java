@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.AnnotatedMatrix;
+import org.cdgm.engine.data.BatchCovariate;
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.DenseCellMatrix;
@@ -16,21 +17,25 @@ import org.cdgm.engine.io.MatrixHeader;
  * <ol>
  * <li>cells labelled by the condition column; cells with a missing value, or a value on neither side, left out
  * with a warning (a missing condition is never taken as target);</li>
+ * <li>with a batch column, cells with a missing batch left out with a warning, as cells with a missing condition
+ * are (a cell's batch cannot be guessed, and the model needs it);</li>
  * <li>cells with fewer than the minimum counts left out ({@code sc.pp.filter_cells(min_counts=...)});</li>
  * <li>genes expressed in too few cells left out ({@code sc.pp.filter_genes(min_cells=...)}), then the highly
  * variable genes kept ({@link Preprocessing#highlyVariableGenes});</li>
  * <li>cells that had counts before the gene selection but none after it left out with a warning, so that a
  * count model never meets an empty cell the user did not have.</li>
  * </ol>
- * Every step is a view; the input is unchanged.
+ * Every step is a view; the input is unchanged. Last, the batch column must have at least two levels among the
+ * kept cells.
  */
 public final class CellPreparation {
     private CellPreparation() {
     }
 
     /**
-     * @throws InvalidInputException when the condition column is unknown, no background or no target cell is
-     *                               left, or a filter leaves no cell or no gene; the message names the setting
+     * @throws InvalidInputException when the condition or batch column is unknown, no background or no target cell
+     *                               is left, a filter leaves no cell or no gene, or the batch column has fewer than
+     *                               two levels among the kept cells; the message names the setting
      */
     public static PreparedCells prepare(AnnotatedMatrix read, PreparationSettings s) {
         int cellsRead = read.cellIds().size();
@@ -44,6 +49,17 @@ public final class CellPreparation {
             a = keep.length == all.length ? a : Preprocessing.selectCells(a, keep)
                     .withWarnings(assignment.warnings(s.conditionColumn()));
             labels = Arrays.stream(keep).mapToObj(i -> all[i]).toArray(Condition[]::new);
+        }
+        if (s.batchColumn() != null) {
+            List<String> batch = batchColumn(a, s.batchColumn());
+            int[] keep = IntStream.range(0, batch.size()).filter(i -> batch.get(i) != null).toArray();
+            if (keep.length < batch.size()) {
+                int left = batch.size() - keep.length;
+                a = Preprocessing.selectCells(a, keep).withWarning(left + " cell" + (left == 1 ? " has" : "s have")
+                        + " no value in the batch column '" + s.batchColumn() + "' (missing) and "
+                        + (left == 1 ? "was" : "were") + " left out");
+                labels = pick(labels, keep);
+            }
         }
         if (s.minCountsPerCell() > 0) {
             double[] totals = Preprocessing.librarySizes(a.matrix());
@@ -86,7 +102,9 @@ public final class CellPreparation {
                 labels = pick(labels, keep);
             }
         }
-        PreparedCells out = new PreparedCells(a, labels, cellsRead);
+        BatchCovariate batch = s.batchColumn() == null ? null
+                : BatchCovariate.of(s.batchColumn(), a.metadata().column(s.batchColumn()));
+        PreparedCells out = new PreparedCells(a, labels, cellsRead, batch);
         if (labels != null && (out.background() == 0 || out.target() == 0)) {
             throw new InvalidInputException("No " + (out.background() == 0 ? "background" : "target") + " cell is "
                     + "left after the cell and gene filters; relax 'Minimum counts per cell' or the gene selection");
@@ -96,21 +114,36 @@ public final class CellPreparation {
 
     /**
      * The part of {@link #prepare} that needs no counts: the condition column exists and gives background and
-     * target cells. Lets the reader report a wrong column or value at configure, from the file's header.
+     * target cells, and the batch column, when set, exists. Lets the reader report a wrong column or value at
+     * configure, from the file's header.
      *
      * @return warnings about cells the condition leaves out (missing or other values); empty without a column
      * @throws InvalidInputException as {@link #prepare} would: the column is unknown (the message lists the
      *                               columns), or no cell is background or target (it lists the values present)
      */
     public static List<String> checkCondition(MatrixHeader h, PreparationSettings s) {
+        // The checks read only metadata: a cells x 0 matrix stands in for the counts.
+        AnnotatedMatrix shell = new AnnotatedMatrix(new DenseCellMatrix(h.cells(), 0, new float[0]), List.of(),
+                h.cellIds(), h.metadata());
+        if (s.batchColumn() != null) {
+            batchColumn(shell, s.batchColumn());
+        }
         if (s.conditionColumn() == null) {
             return List.of();
         }
-        // The assignment reads only metadata: a cells x 0 matrix stands in for the counts.
-        AnnotatedMatrix shell = new AnnotatedMatrix(new DenseCellMatrix(h.cells(), 0, new float[0]), List.of(),
-                h.cellIds(), h.metadata());
         return ConditionSplit.assign(shell, s.conditionColumn(), s.backgroundValues(), s.targetValues())
                 .warnings(s.conditionColumn());
+    }
+
+    /** The batch column's values; an unknown column is an error naming the setting and listing the columns. */
+    private static List<String> batchColumn(AnnotatedMatrix a, String column) {
+        if (!a.metadata().has(column)) {
+            List<String> names = a.metadata().columnNames();
+            throw new InvalidInputException("The batch column '" + column + "' is not a cell metadata column; "
+                    + "available: " + (names.isEmpty() ? "none (the matrix has no cell metadata: give a cell metadata "
+                    + "file whose rows are the cells)" : String.join(", ", names)));
+        }
+        return a.metadata().column(column);
     }
 
     private static String firstEmptied(AnnotatedMatrix read, AnnotatedMatrix filtered, double[] before,

@@ -16,9 +16,12 @@ import org.cdgm.engine.data.InvalidInputException;
  * @param minCellsPerGene  keep genes with a non-zero count in at least this many cells (0 = keep all)
  * @param minCountsPerCell keep cells with at least this many counts in total, over the genes read (0 = keep all)
  * @param topGenes         keep this many highly variable genes (0 = keep all)
+ * @param batchColumn      metadata column of each cell's batch or replicate, a covariate of the fit
+ *                         ({@link org.cdgm.engine.data.BatchCovariate}); null for none. Cells with a missing value are
+ *                         left out with a warning, as cells with a missing condition are
  */
 public record PreparationSettings(String conditionColumn, Set<String> backgroundValues, Set<String> targetValues,
-                                  int minCellsPerGene, int minCountsPerCell, int topGenes) {
+                                  int minCellsPerGene, int minCountsPerCell, int topGenes, String batchColumn) {
 
     /**
      * @throws InvalidInputException naming the setting that is out of range or contradicts another
@@ -29,6 +32,7 @@ public record PreparationSettings(String conditionColumn, Set<String> background
         if (conditionColumn != null && conditionColumn.isBlank()) {
             conditionColumn = null;
         }
+        batchColumn = batchColumn == null || batchColumn.isBlank() ? null : batchColumn.strip();
         require(minCellsPerGene, "Minimum cells per gene");
         require(minCountsPerCell, "Minimum counts per cell");
         require(topGenes, "Highly variable genes");
@@ -40,6 +44,11 @@ public record PreparationSettings(String conditionColumn, Set<String> background
             throw new InvalidInputException("Background or target values are given but no condition column: name "
                     + "the metadata column that holds them");
         }
+        if (batchColumn != null && batchColumn.equals(conditionColumn)) {
+            throw new InvalidInputException("The batch column " + batchColumn + " is the condition column: a batch "
+                    + "covariate that tells background from target would take away the very difference the fit "
+                    + "looks for; choose the replicate or batch column, or leave it out");
+        }
         if (targetValues != null) {
             for (String v : targetValues) {
                 if (backgroundValues.contains(v)) {
@@ -47,6 +56,18 @@ public record PreparationSettings(String conditionColumn, Set<String> background
                 }
             }
         }
+    }
+
+    /** Preparation without a batch covariate. */
+    public PreparationSettings(String conditionColumn, Set<String> backgroundValues, Set<String> targetValues,
+                               int minCellsPerGene, int minCountsPerCell, int topGenes) {
+        this(conditionColumn, backgroundValues, targetValues, minCellsPerGene, minCountsPerCell, topGenes, null);
+    }
+
+    /** The same settings with a batch column (null or blank for none). */
+    public PreparationSettings withBatchColumn(String column) {
+        return new PreparationSettings(conditionColumn, backgroundValues, targetValues, minCellsPerGene,
+                minCountsPerCell, topGenes, column);
     }
 
     /**

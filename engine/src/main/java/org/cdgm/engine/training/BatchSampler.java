@@ -3,6 +3,7 @@ package org.cdgm.engine.training;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.CellMatrix;
+import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.model.CellBatch;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -12,13 +13,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 final class BatchSampler {
     private final CellMatrix matrix;
+    private final int[] batchCodes;
     private final int[] order;
     private final SplittableRandom rng;
     private final DataType dtype;
     private int position;
 
-    BatchSampler(CellMatrix matrix, int[] rows, SplittableRandom rng, DataType dtype) {
-        this.matrix = matrix;
+    BatchSampler(CellSet cells, int[] rows, SplittableRandom rng, DataType dtype) {
+        this.matrix = cells.matrix();
+        this.batchCodes = cells.batchCodes();
         this.order = rows.clone();
         this.rng = rng;
         this.dtype = dtype;
@@ -34,13 +37,26 @@ final class BatchSampler {
             }
             rows[i] = order[position++];
         }
-        return gather(matrix, rows, dtype);
+        return gather(matrix, batchCodes, rows, dtype);
     }
 
     /** Copies rows into a batch; library sizes are the rows' totals. */
-    static CellBatch gather(CellMatrix matrix, int[] rows, DataType dtype) {
+    static CellBatch gather(CellSet cells, int[] rows, DataType dtype) {
+        return gather(cells.matrix(), cells.batchCodes(), rows, dtype);
+    }
+
+    /** Copies rows, and their batch codes when there are any ({@code batchCodes} null otherwise), into a batch. */
+    private static CellBatch gather(CellMatrix matrix, int[] batchCodes, int[] rows, DataType dtype) {
         float[] buf = new float[rows.length * matrix.genes()];
         matrix.copyRows(rows, buf);
-        return CellBatch.fromRows(buf, rows.length, matrix.genes(), dtype);
+        CellBatch b = CellBatch.fromRows(buf, rows.length, matrix.genes(), dtype);
+        if (batchCodes == null) {
+            return b;
+        }
+        int[] codes = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            codes[i] = batchCodes[rows[i]];
+        }
+        return b.withBatchCodes(codes);
     }
 }

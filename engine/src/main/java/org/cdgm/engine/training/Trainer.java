@@ -74,6 +74,12 @@ public final class Trainer {
             throw new InvalidInputException("The model is configured for " + config.genes() + " genes but the data "
                     + "have " + data.geneCount());
         }
+        if (data.batchLevels() != config.batchLevels()) {
+            throw new IllegalArgumentException("The model is configured for " + config.batchLevels() + " batch levels "
+                    + "but the data have " + (data.batch() == null ? "no batch covariate" : data.batchLevels()
+                    + " (batch column " + data.batch().column() + "): build the configuration with "
+                    + "withBatchLevels(data.batchLevels())"));
+        }
         SplittableRandom root = new SplittableRandom(settings.seed());
         long initSeed = root.nextLong();
         SplittableRandom splitRng = root.split();
@@ -100,9 +106,8 @@ public final class Trainer {
         int kz = config.sharedDim();
         int kt = config.salientDim();
 
-        BatchSampler bSampler = new BatchSampler(data.background().matrix(), bSplit.training(), shuffleRng.split(),
-                dtype);
-        BatchSampler tSampler = new BatchSampler(data.target().matrix(), tSplit.training(), shuffleRng.split(), dtype);
+        BatchSampler bSampler = new BatchSampler(data.background(), bSplit.training(), shuffleRng.split(), dtype);
+        BatchSampler tSampler = new BatchSampler(data.target(), tSplit.training(), shuffleRng.split(), dtype);
         List<ValidationChunk> validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb,
                 batch);
 
@@ -238,7 +243,7 @@ public final class Trainer {
             lambdaStillRising(history).ifPresent(notes::add);
         }
         monitor.onProgress(1.0, "Done");
-        TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(),
+        TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(), data.batch(),
                 provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint));
         long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
         return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
@@ -318,8 +323,8 @@ public final class Trainer {
         for (int c = 0; c < count; c++) {
             int[] rb = cyclic(b.validation(), c * size, Math.min(size, nb));
             int[] rt = cyclic(t.validation(), c * size, Math.min(size, nt));
-            chunks.add(new ValidationChunk(BatchSampler.gather(data.background().matrix(), rb, dtype),
-                    BatchSampler.gather(data.target().matrix(), rt, dtype),
+            chunks.add(new ValidationChunk(BatchSampler.gather(data.background(), rb, dtype),
+                    BatchSampler.gather(data.target(), rt, dtype),
                     Noise.draw(rng, rb.length, rt.length, config.sharedDim(), config.salientDim(), dtype, needTb)));
         }
         return chunks;

@@ -130,8 +130,8 @@ public final class SeedRestarts {
             if (seeds.length == 1) {
                 break; // nothing to compare with
             }
-            Embedding b = r.model().embed(data.background().matrix());
-            Embedding t = r.model().embed(data.target().matrix());
+            Embedding b = r.model().embed(data.background().matrix(), data.background().batchCodes());
+            Embedding t = r.model().embed(data.target().matrix(), data.target().batchCodes());
             shared.add(IdentifiabilityScorer.stack(b.shared(), t.shared()));
             salient.add(t.salient());
         }

@@ -72,6 +72,13 @@ class MatrixHeaderTest {
                 new PreparationSettings("guide", Set.of("NT"), null, 0, 0, 0)));
         assertTrue(e.getMessage().startsWith("No cell metadata column 'guide'; available: bio_rep"), e.getMessage());
         assertEquals(List.of(), CellPreparation.checkCondition(h, PreparationSettings.none()));
+        // the batch column is checked from the header too
+        assertEquals(List.of(), CellPreparation.checkCondition(h, new PreparationSettings("grna_target",
+                Set.of("non-targeting"), null, 0, 0, 0, "bio_rep")));
+        e = assertThrows(InvalidInputException.class, () -> CellPreparation.checkCondition(h,
+                PreparationSettings.none().withBatchColumn("replicate")));
+        assertTrue(e.getMessage().startsWith("The batch column 'replicate' is not a cell metadata column; available: "
+                + "bio_rep, grna_id"), e.getMessage());
     }
 
     @Test

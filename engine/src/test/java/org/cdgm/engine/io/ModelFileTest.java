@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.cdgm.engine.data.BatchCovariate;
 import org.cdgm.engine.data.DenseCellMatrix;
 import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.ContrastiveVae;
@@ -138,6 +139,58 @@ class ModelFileTest {
         TrainedModel back = ModelFile.load(again);
         assertEquals(m.parameters(), back.parameters());
         assertEquals(prov.withCreated(Instant.ofEpochMilli(prov.created().toEpochMilli())), back.provenance());
+    }
+
+    /**
+     * Written by the format-2 code (before batch covariates) from a 2-epoch NB fit: 40 + 40 simulated cells, 5
+     * genes, {@code FIXTURE_FIT} with the network of {@code FIXTURE_MODEL}.
+     */
+    private static final String FORMAT_2_FIXTURE = "format2-model.cdgm";
+
+    @Test
+    void format2FixtureLoadsAndSavesToTheSameBytes() throws Exception {
+        byte[] original;
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(FORMAT_2_FIXTURE)) {
+            original = in.readAllBytes();
+        }
+        TrainedModel m = ModelFile.read(new ByteArrayInputStream(original), FORMAT_2_FIXTURE);
+        assertEquals(ModelConfig.defaults(5, Likelihood.NEGATIVE_BINOMIAL).withNetwork(4, 1, 1, Activation.RELU),
+                m.config());
+        assertEquals(0, m.config().batchLevels());
+        assertNull(m.batch());
+        assertEquals(m.config(), m.provenance().config());
+        double[] p = HostBuffer.read(m.parameters());
+        assertEquals(178, p.length);
+        assertEquals(-0.3433302044868469, p[0], 0);
+        assertEquals(0.04997207224369049, p[177], 0);
+        Embedding e = m.embed(DenseCellMatrix.of(new double[][] {{1, 0, 2, 5, 3}}));
+        assertArrayEquals(new double[] {0.6171044111251831, 1.8840876817703247}, e.shared()[0], 1e-5);
+        assertArrayEquals(new double[] {0.7028379440307617, 3.173693895339966}, e.salient()[0], 1e-5);
+        // a model without covariate is still written in format 2, byte for byte: older cdgm versions read it
+        assertArrayEquals(original, bytes(m));
+        assertFalse(m.provenance().entries(true).containsKey("model.batchLevels"));
+    }
+
+    @Test
+    void aModelWithABatchCovariateRoundTripsInFormat3() throws Exception {
+        ModelConfig c = model.config().withBatchLevels(3);
+        BatchCovariate reps = new BatchCovariate("bio_rep", List.of("rep1", "rep2", "rëp3"));
+        TrainedModel withBatch = new TrainedModel(c, new ContrastiveVae(c).initialParameters(5), model.genes(), reps,
+                ModelProvenance.unknown(model.genes()));
+        byte[] saved = bytes(withBatch);
+        assertEquals(3, ByteBuffer.wrap(saved, ModelFile.SIGNATURE.length, 4).getInt());
+        TrainedModel back = ModelFile.read(new ByteArrayInputStream(saved), "m");
+        assertEquals(reps, back.batch());
+        assertEquals(c, back.config());
+        assertEquals(withBatch.parameters(), back.parameters());
+        assertEquals(withBatch.provenance(), back.provenance());
+        assertArrayEquals(saved, bytes(back), "saving is deterministic");
+        DenseCellMatrix cells = DenseCellMatrix.of(new double[][] {{1, 0, 2, 5}});
+        assertArrayEquals(withBatch.embed(cells, new int[] {2}).salient()[0], back.embed(cells, new int[] {2})
+                .salient()[0], 0);
+        Path f = dir.resolve("batch.cdgm");
+        ModelFile.save(withBatch, f);
+        assertEquals(reps, ModelFile.load(f).batch());
     }
 
     @Test

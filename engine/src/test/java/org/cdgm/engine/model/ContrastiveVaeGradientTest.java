@@ -36,6 +36,36 @@ class ContrastiveVaeGradientTest {
                 lik + "/" + prior + "/" + act);
     }
 
+    @ParameterizedTest(name = "{0} / {1}, batch covariate of {2} levels")
+    @CsvSource({
+        "GAUSSIAN, STANDARD_NORMAL, 2",
+        "POISSON, MIXTURE_OF_GAUSSIANS, 3",
+        "NEGATIVE_BINOMIAL, MIXTURE_OF_GAUSSIANS, 3",
+    })
+    void elboGradientWithABatchCovariateMatchesFiniteDifferences(Likelihood lik, PriorKind prior, int levels) {
+        ModelConfig cfg = Fixtures.tinyConfig(lik, prior).withNetwork(6, 1, 2, Activation.RELU)
+                .withBatchLevels(levels);
+        ContrastiveVae vae = new ContrastiveVae(cfg);
+        assertEquals(cfg.genes() + levels, vae.layout().ref("sharedEncoder.0.W").rows());
+        assertEquals(cfg.genes() + levels, vae.layout().ref("salientEncoder.0.W").rows());
+        assertEquals(cfg.sharedDim() + cfg.salientDim() + levels, vae.layout().ref("decoder.0.W").rows());
+        INDArray params = vae.initialParameters(11);
+        CellBatch bg = Fixtures.batch(lik, 7, cfg.genes(), 1).withBatchCodes(new int[] {0, 1, 1, 0, 1, 0, 1});
+        CellBatch tg = Fixtures.batch(lik, 9, cfg.genes(), 2)
+                .withBatchCodes(new int[] {1, 0, levels - 1, 1, 0, levels - 1, 0, 1, 1});
+        Noise noise = Noise.draw(new SplittableRandom(3), 7, 9, cfg.sharedDim(), cfg.salientDim(), DataType.DOUBLE,
+                false);
+        INDArray gB = vae.layout().zeros(DataType.DOUBLE);
+        INDArray gT = vae.layout().zeros(DataType.DOUBLE);
+        vae.lossAndGradients(vae.forward(params, bg, tg, noise), gB, gT, null, null);
+        GradientCheck.assertMatches(params, gB,
+                p -> vae.evaluate(vae.forward(p, bg, tg, noise)).backgroundLoss(), 1e-6, 1e-6, 1e-4,
+                "background, " + lik + "/" + prior + "/" + levels + " levels");
+        GradientCheck.assertMatches(params, gT,
+                p -> vae.evaluate(vae.forward(p, bg, tg, noise)).targetLoss(), 1e-6, 1e-6, 1e-4,
+                "target, " + lik + "/" + prior + "/" + levels + " levels");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"GAUSSIAN", "NEGATIVE_BINOMIAL"})
     void separateBuffersSplitTheGradientByObjective(Likelihood lik) {

@@ -43,7 +43,8 @@ public final class ContrastiveModelPortObject extends AbstractPortObject {
 
     public ContrastiveModelPortObject(TrainedModel model) {
         this.model = model;
-        this.spec = new ContrastiveModelPortObjectSpec(model.config(), model.genes());
+        this.spec = new ContrastiveModelPortObjectSpec(model.config(), model.genes())
+                .withBatchColumn(model.hasBatchCovariate() ? model.batch().column() : null);
     }
 
     public TrainedModel model() {

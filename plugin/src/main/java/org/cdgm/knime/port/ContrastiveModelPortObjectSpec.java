@@ -21,11 +21,14 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
     private static final String CFG_SHARED = "shared_latent_size";
     private static final String CFG_SALIENT = "salient_latent_size";
     private static final String CFG_LIKELIHOOD = "likelihood";
+    /** Added with batch covariates: specs saved before load "" (none). */
+    private static final String CFG_BATCH_COLUMN = "batch_column";
 
     private List<String> genes = List.of();
     private int sharedDim;
     private int salientDim;
     private String likelihood = "";
+    private String batchColumn = "";
 
     /** Serializer registered in plugin.xml. */
     public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<ContrastiveModelPortObjectSpec> {
@@ -57,6 +60,18 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
         return genes;
     }
 
+    /** The same spec with the model's batch column (null or "" for none). */
+    public ContrastiveModelPortObjectSpec withBatchColumn(String column) {
+        ContrastiveModelPortObjectSpec s = new ContrastiveModelPortObjectSpec(sharedDim, salientDim, genes, likelihood);
+        s.batchColumn = column == null ? "" : column;
+        return s;
+    }
+
+    /** The batch column the model takes as a covariate, or "" when it has none. */
+    public String batchColumn() {
+        return batchColumn;
+    }
+
     public int sharedDim() {
         return sharedDim;
     }
@@ -75,6 +90,7 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
         model.addInt(CFG_SHARED, sharedDim);
         model.addInt(CFG_SALIENT, salientDim);
         model.addString(CFG_LIKELIHOOD, likelihood);
+        model.addString(CFG_BATCH_COLUMN, batchColumn);
     }
 
     @Override
@@ -83,6 +99,7 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
         sharedDim = model.getInt(CFG_SHARED);
         salientDim = model.getInt(CFG_SALIENT);
         likelihood = model.getString(CFG_LIKELIHOOD);
+        batchColumn = model.getString(CFG_BATCH_COLUMN, "");
     }
 
     @Override
@@ -96,13 +113,14 @@ public final class ContrastiveModelPortObjectSpec extends AbstractSimplePortObje
 
     String describe() {
         return "Contrastive VAE: " + genes.size() + " genes, shared latent size k_z = " + sharedDim
-                + ", salient latent size k_t = " + salientDim + ", likelihood " + likelihood;
+                + ", salient latent size k_t = " + salientDim + ", likelihood " + likelihood
+                + (batchColumn.isEmpty() ? "" : ", batch covariate " + batchColumn);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ContrastiveModelPortObjectSpec s && genes.equals(s.genes) && sharedDim == s.sharedDim
-                && salientDim == s.salientDim && likelihood.equals(s.likelihood);
+                && salientDim == s.salientDim && likelihood.equals(s.likelihood) && batchColumn.equals(s.batchColumn);
     }
 
     @Override

@@ -130,6 +130,11 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
         return put(SuggestionBox.column(model, label, port), label);
     }
 
+    /** A column that may be none: the suggestions start with an empty entry. */
+    public SuggestionBox optionalColumn(SettingsModelString model, String label, int port) {
+        return put(SuggestionBox.optionalColumn(model, label, port), label);
+    }
+
     public SuggestionBox valueOf(SettingsModelString model, String label, int port, SettingsModelString column) {
         return put(SuggestionBox.valueOf(model, label, port, column), label);
     }

@@ -60,15 +60,30 @@ public final class SuggestionBox extends DialogComponent {
 
     /** String (or nominal) columns of the table at {@code port}. */
     public static SuggestionBox column(SettingsModelString model, String label, int port) {
-        return new SuggestionBox(model, label, port, spec -> {
-            List<String> out = new ArrayList<>();
-            if (spec != null) {
-                for (DataColumnSpec c : spec) {
-                    if (c.getType().isCompatible(StringValue.class) || c.getType().isCompatible(NominalValue.class)) {
-                        out.add(c.getName());
-                    }
+        return new SuggestionBox(model, label, port, SuggestionBox::stringColumns);
+    }
+
+    private static List<String> stringColumns(DataTableSpec spec) {
+        List<String> out = new ArrayList<>();
+        if (spec != null) {
+            for (DataColumnSpec c : spec) {
+                if (c.getType().isCompatible(StringValue.class) || c.getType().isCompatible(NominalValue.class)) {
+                    out.add(c.getName());
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #column}, for a setting that may be none: an empty first entry (none), then the string columns of
+     * the table at {@code port}; another column's name can still be typed.
+     */
+    public static SuggestionBox optionalColumn(SettingsModelString model, String label, int port) {
+        return new SuggestionBox(model, label, port, spec -> {
+            List<String> out = new ArrayList<>();
+            out.add("");
+            out.addAll(stringColumns(spec));
             return out;
         });
     }

@@ -40,11 +40,24 @@ public final class ContrastiveTableReader {
      * counts) must never be taken for genes.
      */
     public static int[] geneColumns(DataTableSpec spec, DataSelection sel) throws InvalidSettingsException {
+        return geneColumns(spec, sel, null);
+    }
+
+    /**
+     * As {@link #geneColumns(DataTableSpec, DataSelection)}, never taking the batch column (which may hold numbers)
+     * for a gene.
+     *
+     * @param batchColumn the batch column, or null for none; checked with {@link #checkBatchColumn}
+     */
+    public static int[] geneColumns(DataTableSpec spec, DataSelection sel, String batchColumn)
+            throws InvalidSettingsException {
         checkCondition(spec, sel);
+        checkBatchColumn(spec, batchColumn);
         List<Integer> genes = new ArrayList<>();
         for (int i = 0; i < spec.getNumColumns(); i++) {
             DataColumnSpec c = spec.getColumnSpec(i);
-            if (c.getName().equals(sel.conditionColumn()) || sel.isExcluded(c.getName())) {
+            if (c.getName().equals(sel.conditionColumn()) || c.getName().equals(batchColumn)
+                    || sel.isExcluded(c.getName())) {
                 continue;
             }
             if (c.getType().isCompatible(DoubleValue.class)
@@ -57,6 +70,27 @@ public final class ContrastiveTableReader {
                     + "condition column and the excluded-columns pattern)");
         }
         return genes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Checks that the batch column, when there is one, is in the table.
+     *
+     * @param batchColumn the column, or null for none
+     * @throws InvalidSettingsException naming the column and the table's text columns
+     */
+    public static void checkBatchColumn(DataTableSpec spec, String batchColumn) throws InvalidSettingsException {
+        if (batchColumn != null && !spec.containsName(batchColumn)) {
+            List<String> text = new ArrayList<>();
+            for (DataColumnSpec c : spec) {
+                if (c.getType().isCompatible(StringValue.class)) {
+                    text.add(c.getName());
+                }
+            }
+            throw new InvalidSettingsException("Batch column '" + batchColumn + "' is not in the input table; choose "
+                    + "the column that says which batch or replicate each cell comes from, or none (text columns: "
+                    + (text.isEmpty() ? "none" : String.join(", ", text.subList(0, Math.min(text.size(), 20)))
+                    + (text.size() > 20 ? ", ..." : "")) + ")");
+        }
     }
 
     /**
@@ -125,9 +159,26 @@ public final class ContrastiveTableReader {
 
     public static ContrastiveDataset read(BufferedDataTable table, DataSelection sel, ExecutionMonitor exec)
             throws InvalidSettingsException, CanceledExecutionException {
+        return read(table, sel, null, exec, w -> { });
+    }
+
+    /**
+     * As {@link #read(BufferedDataTable, DataSelection, ExecutionMonitor)}, with each cell's level of a batch
+     * column as the data's batch covariate (the engine's {@link ContrastiveDataset#withBatch}). Rows with a missing
+     * batch are left out, as rows with a missing condition are, and {@code warnings} is told how many.
+     *
+     * @param batchColumn the batch column, or null for none
+     * @throws org.cdgm.engine.data.InvalidInputException when the batch column has fewer than two levels among the
+     *                                                    background and target rows
+     */
+    public static ContrastiveDataset read(BufferedDataTable table, DataSelection sel, String batchColumn,
+                                          ExecutionMonitor exec, java.util.function.Consumer<String> warnings)
+            throws InvalidSettingsException, CanceledExecutionException {
         DataTableSpec spec = table.getDataTableSpec();
-        int[] geneCols = geneColumns(spec, sel);
+        int[] geneCols = geneColumns(spec, sel, batchColumn);
         int conditionCol = spec.findColumnIndex(sel.conditionColumn());
+        int batchCol = batchColumn == null ? -1 : spec.findColumnIndex(batchColumn);
+        int missingBatch = 0;
         Rows background = new Rows(geneCols.length);
         Rows target = new Rows(geneCols.length);
         Map<String, Integer> otherLabels = new TreeMap<>();
@@ -144,16 +195,34 @@ public final class ContrastiveTableReader {
                 otherLabels.merge(label == null ? "<missing>" : label, 1, Integer::sum);
                 continue;
             }
+            String batch = null;
+            if (batchCol >= 0) {
+                DataCell b = row.getCell(batchCol);
+                if (b.isMissing()) {
+                    missingBatch++;
+                    continue;
+                }
+                batch = b instanceof StringValue s ? s.getStringValue() : b.toString();
+            }
             float[] values = new float[geneCols.length];
             for (int g = 0; g < geneCols.length; g++) {
                 values[g] = (float) NumericCells.value(row, geneCols[g], spec);
             }
-            into.add(row.getKey().getString(), values);
+            into.add(row.getKey().getString(), values, batch);
         }
         requireCells(background, "Background", sel.backgroundLabel(), sel, otherLabels);
         requireCells(target, "Target", sel.targetLabel(), sel, otherLabels);
-        return new ContrastiveDataset(names(spec, geneCols), background.toCellSet(Condition.BACKGROUND),
-                target.toCellSet(Condition.TARGET));
+        ContrastiveDataset data = new ContrastiveDataset(names(spec, geneCols),
+                background.toCellSet(Condition.BACKGROUND), target.toCellSet(Condition.TARGET));
+        if (batchCol < 0) {
+            return data;
+        }
+        if (missingBatch > 0) {
+            warnings.accept(missingBatch + " row" + (missingBatch == 1 ? " has" : "s have") + " no value in the batch "
+                    + "column '" + batchColumn + "' (missing) and " + (missingBatch == 1 ? "was" : "were")
+                    + " left out");
+        }
+        return data.withBatch(batchColumn, background.batches, target.batches);
     }
 
     private static void requireCells(Rows rows, String what, String label, DataSelection sel,
@@ -169,13 +238,15 @@ public final class ContrastiveTableReader {
     private static final class Rows {
         private final int genes;
         private final List<String> ids = new ArrayList<>();
+        private final List<String> batches = new ArrayList<>();
         private float[] values = new float[1024];
 
         Rows(int genes) {
             this.genes = genes;
         }
 
-        void add(String id, float[] row) {
+        void add(String id, float[] row, String batch) {
+            batches.add(batch);
             int at = ids.size() * genes;
             if (at + genes > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, at + genes));

@@ -60,21 +60,23 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         settings.training.toTrainingSettings();
         settings.seeds();
+        String batch = settings.batchColumn();
         if (CellTableWriter.genesChosenAtExecute(in).isPresent()) {
             // The reader picks the genes from the counts: the model's genes are known once it has run.
             ContrastiveTableReader.checkCondition(in, sel);
+            ContrastiveTableReader.checkBatchColumn(in, batch);
             settings.sizes.check(settings.model, 1);
             return new PortObjectSpec[] {null, HistoryTable.spec(), PngPorts.spec()};
         }
-        int[] genes = ContrastiveTableReader.geneColumns(in, sel);
+        int[] genes = ContrastiveTableReader.geneColumns(in, sel, batch);
         settings.sizes.check(settings.model, genes.length);
         Optional<Decision> decided = choice.resolveBeforeData(ContrastiveTableReader.geneFacts(in, genes));
         List<String> names = ContrastiveTableReader.names(in, genes);
         ContrastiveModelPortObjectSpec model = decided.isPresent()
                 ? new ContrastiveModelPortObjectSpec(settings.sizes.toModelConfig(settings.model, genes.length,
-                        decided.get().likelihood()), names)
+                        decided.get().likelihood()), names).withBatchColumn(batch)
                 : new ContrastiveModelPortObjectSpec(settings.sizes.sharedSize(), settings.sizes.salientSize(), names,
-                        ModelNodeSettings.AUTO_AT_EXECUTE);
+                        ModelNodeSettings.AUTO_AT_EXECUTE).withBatchColumn(batch);
         return new PortObjectSpec[] {model, HistoryTable.spec(), PngPorts.spec()};
     }
 
@@ -82,11 +84,17 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable) inObjects[0];
         DataSelection sel = settings.data.toSelection();
-        ContrastiveDataset data = ContrastiveTableReader.read(table, sel, exec.createSubProgress(0.05));
+        List<String> warnings = new ArrayList<>();
+        ContrastiveDataset data = ContrastiveTableReader.read(table, sel, settings.batchColumn(),
+                exec.createSubProgress(0.05), warnings::add);
         LikelihoodChoice choice = settings.model.likelihoodChoice();
         Decision likelihood = choice.resolve(data);
         LOGGER.info(likelihood.reason()); // the model's summary and spec show the likelihood used
-        ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood());
+        ModelConfig config = settings.sizes.toModelConfig(settings.model, data.geneCount(), likelihood.likelihood())
+                .withBatchLevels(data.batchLevels());
+        if (data.batch() != null) {
+            LOGGER.info("Batch covariate " + data.batch().column() + ": " + String.join(", ", data.batch().levels()));
+        }
         TrainingSettings training = settings.training.toTrainingSettings();
         long[] seeds = settings.seeds();
         Nd4jStartup.ensureStarted();
@@ -96,7 +104,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
                 : EngineErrors.run(() -> SeedRestarts.run(config, training, data, seeds, monitor));
         TrainingResult result = restarts != null ? restarts.best().result()
                 : EngineErrors.run(() -> new Trainer(config, training).fit(data, monitor));
-        List<String> warnings = new ArrayList<>(result.notes()); // e.g. a batch size lowered to a small data set
+        warnings.addAll(result.notes()); // e.g. a batch size lowered to a small data set
         if (training.mode().isConstrained()) {
             LOGGER.info("Constraint " + result.constraint().describe() + (training.autoEpsilon()
                     ? " (automatic epsilon, from the regulariser's noise floor " + String.format(Locale.ROOT, "%.3g",

@@ -7,6 +7,7 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.DatasetValidator;
 import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.model.Embedding;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.TrainedModel;
@@ -17,10 +18,12 @@ import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.EmbeddingColumns;
 import org.cdgm.knime.table.NumericCells;
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
 import org.knime.core.data.append.AppendedColumnRow;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -32,8 +35,8 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Appends each cell's shared (z) and salient (t) coordinates, the encoder means, to a table of cells. Genes are
- * found by the names the model was trained on; rows are embedded in chunks so ND4J's per-call cost is paid once
- * per chunk, not once per cell.
+ * found by the names the model was trained on, and so is the batch column of a model trained with one; rows are
+ * embedded in chunks so ND4J's per-call cost is paid once per chunk, not once per cell.
  */
 final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<ContrastiveVaePredictorNodeSettings> {
     private static final int CHUNK = 2048;
@@ -55,6 +58,7 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
             return new PortObjectSpec[] {null}; // the reader lists its genes once it has run; checked at execute
         }
         geneColumns(table, model.genes());
+        batchColumn(table, model.batchColumn());
         return new PortObjectSpec[] {outSpec(table, model.sharedDim(), model.salientDim())};
     }
 
@@ -64,6 +68,7 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         DataTableSpec spec = table.getDataTableSpec();
         int[] genes = geneColumns(spec, model.genes());
+        int batch = batchColumn(spec, model.hasBatchCovariate() ? model.batch().column() : "");
         Nd4jStartup.ensureStarted();
         BufferedDataContainer out = exec.createDataContainer(outSpec(spec, model.config().sharedDim(),
                 model.config().salientDim()));
@@ -73,19 +78,19 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         for (DataRow row : table) {
             chunk.add(row);
             if (chunk.size() == CHUNK) {
-                embedInto(chunk, genes, model, spec, out);
+                embedInto(chunk, genes, batch, model, spec, out);
                 done += chunk.size();
                 chunk.clear();
                 exec.checkCanceled();
                 exec.setProgress(done / (double) n, "Embedded " + done + " of " + n + " cells");
             }
         }
-        embedInto(chunk, genes, model, spec, out);
+        embedInto(chunk, genes, batch, model, spec, out);
         out.close();
         return new PortObject[] {out.getTable()};
     }
 
-    private static void embedInto(List<DataRow> rows, int[] genes, TrainedModel model, DataTableSpec spec,
+    private static void embedInto(List<DataRow> rows, int[] genes, int batch, TrainedModel model, DataTableSpec spec,
                                   BufferedDataContainer out) throws InvalidSettingsException {
         if (rows.isEmpty()) {
             return;
@@ -102,10 +107,47 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         CellSet cells = new CellSet(Condition.TARGET, new DenseCellMatrix(rows.size(), genes.length, values), ids);
         Likelihood lik = model.config().likelihood();
         DatasetValidator.checkValues(cells, model.genes(), lik.valueDomain());
-        Embedding e = model.embed(cells.matrix());
+        int[] codes = null;
+        if (batch >= 0) {
+            codes = new int[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                DataRow r = rows.get(i);
+                DataCell c = r.getCell(batch);
+                if (c.isMissing()) {
+                    throw new InvalidSettingsException("Row '" + r.getKey() + "' has no value in the batch column '"
+                            + model.batch().column() + "'; the model was trained with it as a covariate and needs "
+                            + "every cell's batch (one of " + String.join(", ", model.batch().levels()) + ")");
+                }
+                try {
+                    codes[i] = model.batch().code(c instanceof StringValue s ? s.getStringValue() : c.toString());
+                } catch (InvalidInputException e) { // a batch unseen in training, named with the known ones
+                    throw new InvalidSettingsException("Row '" + r.getKey() + "': " + e.getMessage(), e);
+                }
+            }
+        }
+        Embedding e = model.embed(cells.matrix(), codes);
         for (int i = 0; i < rows.size(); i++) {
             out.addRowToTable(new AppendedColumnRow(rows.get(i), NumericCells.cells(e.shared()[i], e.salient()[i])));
         }
+    }
+
+    /**
+     * Column index of the model's batch column in the table, or -1 when the model has none.
+     *
+     * @param column the model's batch column, "" for none
+     * @throws InvalidSettingsException naming the column when the table lacks it
+     */
+    static int batchColumn(DataTableSpec table, String column) throws InvalidSettingsException {
+        if (column.isEmpty()) {
+            return -1;
+        }
+        int i = table.findColumnIndex(column);
+        if (i < 0) {
+            throw new InvalidSettingsException("The model was trained with the batch column '" + column + "' as a "
+                    + "covariate, and the input table has no column '" + column + "': give the cells' batches in a "
+                    + "column of that name (the model corrects only the batches it was trained on)");
+        }
+        return i;
     }
 
     /** Column index of each model gene in the table; a missing or non-numeric gene is named. */
