@@ -30,7 +30,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "cdgm",
         description = "Contrastive generative models for single-cell data, from the command line.",
-        subcommands = {InspectCommand.class, FitCommand.class, org.cdgm.cli.experiment.ExperimentCommand.class},
+        subcommands = {InspectCommand.class, FitCommand.class, org.cdgm.cli.analysis.GenesCommand.class,
+                org.cdgm.cli.analysis.DeCommand.class, org.cdgm.cli.analysis.EffectsCommand.class,
+                org.cdgm.cli.experiment.ExperimentCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
@@ -162,7 +164,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** A usage error of {@code spec}'s command, found after parsing (exit status 2). */
-    static ParameterException usageError(CommandSpec spec, String message) {
+    public static ParameterException usageError(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -65,13 +65,16 @@ final class Counterfactual {
         return decode(codes.shared(), codes.salient(), cells);
     }
 
-    /** Expression at given codes of the given cells (their batch levels), with and without the salient codes. */
+    /**
+     * Expression at given codes of the given cells, each decoded in its own batch level, with and without the
+     * salient codes.
+     */
     Pair decode(double[][] shared, double[][] salient, int[] cells) {
         return new Pair(expression(shared, salient, cells), expression(shared, null, cells));
     }
 
     double[][] expression(double[][] shared, double[][] salient, int[] cells) {
-        double[][] e = model.normalizedExpression(shared, salient);
+        double[][] e = model.normalizedExpression(shared, salient, batchCodes == null ? null : pick(batchCodes, cells));
         if (counts) {
             for (double[] row : e) {
                 for (int j = 0; j < row.length; j++) {
@@ -80,6 +83,14 @@ final class Counterfactual {
             }
         }
         return e;
+    }
+
+    private static int[] pick(int[] codes, int[] cells) {
+        int[] out = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = codes[cells[i]];
+        }
+        return out;
     }
 
     static double[][] pick(double[][] rows, int[] cells) {

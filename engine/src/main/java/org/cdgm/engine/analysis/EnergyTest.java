@@ -40,8 +40,11 @@ public final class EnergyTest {
      * @param cellsA       cells of the first group used (after subsampling)
      * @param cellsB       cells of the second group used (after subsampling)
      * @param permutations permutations drawn
+     * @param coefficient  the distance over twice the mean distance between the groups, in [0, 1] whatever the
+     *                     coordinates' scale (0 = same distribution; Rizzo & Szekely 2016)
      */
-    public record Result(double distance, double pValue, int cellsA, int cellsB, int permutations) {
+    public record Result(double distance, double pValue, int cellsA, int cellsB, int permutations,
+                         double coefficient) {
     }
 
     /**
@@ -103,7 +106,8 @@ public final class EnergyTest {
         }
         PooledDistances d = new PooledDistances(pooled, keepA.length);
         double p = d.permutationPValue(strata, permutations, root.split());
-        return new Result(d.observedDistance(), p, keepA.length, keepB.length, permutations);
+        return new Result(d.observedDistance(), p, keepA.length, keepB.length, permutations,
+                d.observedCoefficient());
     }
 
     private static void requireLength(String[] strata, int cells, String which) {

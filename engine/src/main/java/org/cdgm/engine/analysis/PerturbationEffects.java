@@ -28,10 +28,15 @@ public final class PerturbationEffects {
      * One label's effect. Distances are in the units of the coordinates; p-values are permutation p-values, the
      * adjusted ones Benjamini-Hochberg over the labels tested.
      *
-     * @param cells the label's cells (all of them, before subsampling)
+     * @param cells             the label's cells (all of them, before subsampling)
+     * @param salientCoefficient  the salient distance over twice the mean salient distance between the label's
+     *                            and the background cells: in [0, 1] whatever the space's scale, so comparable
+     *                            with {@code sharedCoefficient} (Rizzo & Szekely 2016)
+     * @param sharedCoefficient   the same in the shared space
      */
     public record LabelEffect(String label, int cells, double salientDistance, double salientP, double salientPAdj,
-            double sharedDistance, double sharedP, double sharedPAdj) {
+            double sharedDistance, double sharedP, double sharedPAdj, double salientCoefficient,
+            double sharedCoefficient) {
     }
 
     /**
@@ -118,7 +123,7 @@ public final class PerturbationEffects {
         LabelGroups.dropSmall(byLabel, settings.minCells(), warnings);
 
         List<String> labels = new ArrayList<>(byLabel.keySet());
-        double[][] tests = new double[labels.size()][4]; // salient E, p, shared E, p
+        double[][] tests = new double[labels.size()][6]; // salient E, p, shared E, p, salient H, shared H
         for (int l = 0; l < labels.size(); l++) {
             int[] rows = byLabel.get(labels.get(l)).stream().mapToInt(Integer::intValue).toArray();
             EnergyTest test = new EnergyTest(settings.permutations(), settings.maxCells(),
@@ -128,7 +133,8 @@ public final class PerturbationEffects {
                     backgroundStrata);
             EnergyTest.Result shared = test.test(LabelGroups.pick(targetShared, rows), strata, backgroundShared,
                     backgroundStrata);
-            tests[l] = new double[] {salient.distance(), salient.pValue(), shared.distance(), shared.pValue()};
+            tests[l] = new double[] {salient.distance(), salient.pValue(), shared.distance(), shared.pValue(),
+                salient.coefficient(), shared.coefficient()};
             if (progress != null) {
                 progress.accept(l + 1);
             }
@@ -138,7 +144,7 @@ public final class PerturbationEffects {
         List<LabelEffect> effects = new ArrayList<>();
         for (int l = 0; l < labels.size(); l++) {
             effects.add(new LabelEffect(labels.get(l), byLabel.get(labels.get(l)).size(), tests[l][0], tests[l][1],
-                    salientAdj[l], tests[l][2], tests[l][3], sharedAdj[l]));
+                    salientAdj[l], tests[l][2], tests[l][3], sharedAdj[l], tests[l][4], tests[l][5]));
         }
         effects.sort(Comparator.comparingDouble(LabelEffect::salientDistance).reversed()
                 .thenComparing(LabelEffect::label));

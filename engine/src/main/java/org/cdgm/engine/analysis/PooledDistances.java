@@ -19,6 +19,8 @@ final class PooledDistances {
     private final double[] rowSums;
     private final double total;
     private final double observed;
+    /** Sum of the distances between the groups (each pair once). */
+    private final double across;
 
     PooledDistances(double[][] pooled, int nA) {
         this.n = pooled.length;
@@ -53,6 +55,7 @@ final class PooledDistances {
         }
         this.total = t;
         int nB = n - nA;
+        this.across = across;
         this.observed = 2 * across / ((double) nA * nB) - 2 * withinA / ((double) nA * nA)
                 - 2 * withinB / ((double) nB * nB);
     }
@@ -60,6 +63,16 @@ final class PooledDistances {
     /** The energy distance of the two groups as given, from the double-precision distances. */
     double observedDistance() {
         return observed;
+    }
+
+    /**
+     * The energy distance over twice the mean distance between the groups: H in [0, 1], 0 for the same
+     * distribution, free of the coordinates' scale (Rizzo & Szekely 2016, "Energy distance", WIREs Comput Stat
+     * 8:27-38), so that spaces of different spread can be compared.
+     */
+    double observedCoefficient() {
+        double meanAcross = across / ((double) nA * (n - nA));
+        return meanAcross > 0 ? observed / (2 * meanAcross) : 0;
     }
 
     /**

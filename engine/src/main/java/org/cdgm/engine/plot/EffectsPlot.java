@@ -18,9 +18,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The perturbation table as a picture: one row per label, in the table's order (largest salient effect first),
- * with two bars, the energy distance from the background cells in the salient space and in the shared space. A
- * label whose salient effect is significant (adjusted p below the level) is marked with a star; a perturbation the
- * model explains well has a long salient bar and a short shared one.
+ * with two bars, how far the label's cells are from the background cells in the salient space and in the shared
+ * space, as the scale-free energy coefficient H (the energy distance over twice the mean distance between the
+ * groups, 0 to 1), so that the two spaces, whose spreads differ, can be compared. A label whose salient effect is
+ * significant (adjusted p below the level) is marked with a star; a perturbation the model separates well has a
+ * long salient bar and a short shared one.
  */
 public final class EffectsPlot {
     private EffectsPlot() {
@@ -40,8 +42,8 @@ public final class EffectsPlot {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (PerturbationEffects.LabelEffect e : effects) {
             String row = e.label() + (e.salientPAdj() < level ? " *" : "") + " (" + e.cells() + ")";
-            data.addValue(e.salientDistance(), "salient space", row);
-            data.addValue(e.sharedDistance(), "shared space", row);
+            data.addValue(e.salientCoefficient(), "salient space", row);
+            data.addValue(e.sharedCoefficient(), "shared space", row);
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -49,7 +51,8 @@ public final class EffectsPlot {
         bars.setSeriesPaint(0, ChartImages.color(1));
         bars.setSeriesPaint(1, ChartImages.color(0));
         bars.setItemMargin(0.05);
-        NumberAxis value = new NumberAxis("energy distance from the background cells (latent units)");
+        NumberAxis value = new NumberAxis("distance from the background cells: energy coefficient H (0 = same, 1 = "
+                + "fully apart)");
         CategoryAxis names = new CategoryAxis("label (cells)");
         names.setMaximumCategoryLabelWidthRatio(0.35f);
         CategoryPlot plot = new CategoryPlot(data, names, value, bars);

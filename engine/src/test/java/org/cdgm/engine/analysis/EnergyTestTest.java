@@ -31,6 +31,27 @@ class EnergyTestTest {
     }
 
     @Test
+    void theCoefficientIsTheDistanceOverTwiceTheMeanCrossDistanceWhateverTheScale() {
+        Random r = new Random(2);
+        double[][] a = gaussian(r, 20, 2, 1.0);
+        double[][] b = gaussian(r, 25, 2, 0);
+        double cross = 0;
+        for (double[] x : a) {
+            for (double[] y : b) {
+                cross += Math.hypot(x[0] - y[0], x[1] - y[1]) / (20 * 25);
+            }
+        }
+        EnergyTest.Result res = new EnergyTest(9, 500, 0).test(a, null, b, null);
+        assertEquals(res.distance() / (2 * cross), res.coefficient(), 1e-12);
+        assertTrue(res.coefficient() > 0 && res.coefficient() < 1, "H is in [0, 1]: " + res.coefficient());
+        double[][] a10 = Arrays.stream(a).map(x -> new double[] {10 * x[0], 10 * x[1]}).toArray(double[][]::new);
+        double[][] b10 = Arrays.stream(b).map(x -> new double[] {10 * x[0], 10 * x[1]}).toArray(double[][]::new);
+        EnergyTest.Result scaled = new EnergyTest(9, 500, 0).test(a10, null, b10, null);
+        assertEquals(10 * res.distance(), scaled.distance(), 1e-9);
+        assertEquals(res.coefficient(), scaled.coefficient(), 1e-12);
+    }
+
+    @Test
     void pValueMatchesExactEnumerationOfAllRelabellings() {
         Random r = new Random(7);
         double[][] a = gaussian(r, 4, 2, 0.9);

@@ -1,0 +1,155 @@
+package org.cdgm.cli.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cdgm.cli.FitCommand;
+import org.cdgm.cli.FitOptions;
+import org.cdgm.cli.Main;
+import org.cdgm.cli.ReadOptions;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.io.MatrixFiles;
+import org.cdgm.engine.io.ModelFile;
+import org.cdgm.engine.model.LikelihoodChoice;
+import org.cdgm.engine.model.ModelConfig;
+import org.cdgm.engine.model.Posterior;
+import org.cdgm.engine.model.TrainedModel;
+import org.cdgm.engine.preprocess.CellPreparation;
+import org.cdgm.engine.preprocess.PreparedCells;
+import org.cdgm.engine.runtime.Nd4jRuntime;
+import org.cdgm.engine.training.EpochReport;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+import org.cdgm.engine.training.TrainingSettings;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code cdgm genes}, {@code de} and {@code effects} share: read and prepare the cells as {@code cdgm fit}
+ * does, fit a model with fit's options or load one ({@code --model}), and encode every cell; the subclass then
+ * analyses the model and writes into {@code --out}.
+ */
+abstract class AnalysisCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Mixin
+    ReadOptions read;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model saved by 'cdgm fit' (model.cdgm) or the KNIME Learner, to analyse instead of "
+                    + "fitting a new one; the data must have the model's genes (by name).")
+    Path model;
+
+    @Mixin
+    FitOptions fit;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "The folder to write into (created if needed; files of the same names are replaced).")
+    Path out;
+
+    /**
+     * The prepared cells, the model, every cell's posterior and, for a model with a batch covariate, every cell's
+     * batch level (null otherwise), background and target.
+     */
+    record Encoded(PreparedCells prepared, ContrastiveDataset data, TrainedModel model, Posterior background,
+                   Posterior target, int[] backgroundBatches, int[] targetBatches) {
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        checkOptions();
+        var request = read.request(spec);
+        var preparation = read.settings(spec);
+        if (preparation.conditionColumn() == null) {
+            throw Main.usageError(spec, spec.name() + " needs --condition-column and --background: which cells are "
+                    + "the control (background) and which the perturbed (target)");
+        }
+        TrainingSettings training = model == null ? fit.training(spec) : null;
+        PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
+        checkData(prepared);
+        Nd4jRuntime.initialise(null);
+        TrainedModel trained;
+        var err = spec.commandLine().getErr();
+        if (model != null) {
+            trained = ModelFile.load(model);
+            prepared = prepared.withGenes(trained.genes(), "the model " + model.getFileName());
+        } else {
+            trained = fitModel(prepared.dataset(), training, request.path().getFileName().toString());
+        }
+        ContrastiveDataset data = prepared.dataset();
+        err.println("encoding " + data.background().cells() + " background and " + data.target().cells()
+                + " target cells");
+        int[] bgCodes = batchCodes(trained, prepared, Condition.BACKGROUND);
+        int[] tgCodes = batchCodes(trained, prepared, Condition.TARGET);
+        Encoded encoded = new Encoded(prepared, data, trained, trained.posterior(data.background().matrix(), bgCodes),
+                trained.posterior(data.target().matrix(), tgCodes), bgCodes, tgCodes);
+        analyse(encoded);
+        return 0;
+    }
+
+    /**
+     * The cells' batch levels for a model with a batch covariate, read from the model's batch column; null for a
+     * model without one.
+     */
+    private static int[] batchCodes(TrainedModel model, PreparedCells prepared, Condition condition) {
+        if (!model.hasBatchCovariate()) {
+            return null;
+        }
+        return model.batchCodes(java.util.Arrays.asList(prepared.column(model.batch().column(), condition)));
+    }
+
+    /**
+     * The replicate (batch) of each cell of one condition, which permutation tests stay within: --batch-column's
+     * values, else those of the model's batch column, else null.
+     */
+    static String[] strata(Encoded e, Condition condition) {
+        if (e.prepared().batch() != null) {
+            return e.prepared().column(e.prepared().batch().column(), condition);
+        }
+        return e.model().hasBatchCovariate() ? e.prepared().column(e.model().batch().column(), condition) : null;
+    }
+
+    /** Option checks beyond picocli's, before anything is read: throw {@link Main#usageError}. */
+    void checkOptions() {
+    }
+
+    /** Checks of the prepared cells before any fit (e.g. that a label column exists). */
+    void checkData(PreparedCells prepared) {
+    }
+
+    /** Analyses the encoded cells and writes the results into {@link #out}. */
+    abstract void analyse(Encoded encoded) throws IOException;
+
+    private TrainedModel fitModel(ContrastiveDataset data, TrainingSettings training, String source)
+            throws IOException {
+        var err = spec.commandLine().getErr();
+        LikelihoodChoice.Decision decision = fit.likelihood.resolve(data);
+        ModelConfig config = fit.config(spec, data, decision);
+        err.println(decision.reason());
+        TrainingResult result = new Trainer(config, training).fit(data, new TrainingMonitor() {
+            @Override
+            public void onEpoch(EpochReport e) {
+                err.printf(Locale.ROOT, "epoch %d: target loss %.4g, background loss %.4g%n", e.epoch(),
+                        e.trainTargetLoss(), e.trainBackgroundLoss());
+            }
+        });
+        FitCommand.fitWarnings(result, training, null).forEach(w -> err.println("warning: " + w));
+        Files.createDirectories(out);
+        Path file = out.resolve("model.cdgm");
+        ModelFile.save(result.model().withSource(source), file);
+        err.println("wrote " + file + " (reuse it with --model)");
+        return result.model();
+    }
+}
