@@ -11,13 +11,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cdgm experiment SUBCOMMAND}: measurements that fit many models and write the evidence (tables and a
- * markdown summary) for the docs. Each experiment is a subcommand; {@code stability} is the first.
+ * markdown summary) for the docs. Each experiment is a subcommand: {@code stability} (seed stability) and
+ * {@code effects} (salient effects on the simulator: gene recovery and null calibration).
  */
 @Command(name = "experiment",
         header = "Run a measurement over many fits and write its tables and a markdown summary.",
         description = {"Experiments fit many models on the simulator's data (known latents) and on the Papalexi "
                 + "screen in the shared data folder, and write CSV tables and a markdown summary to --out."},
-        subcommands = {StabilityCommand.class},
+        subcommands = {StabilityCommand.class, EffectsExperimentCommand.class},
         synopsisSubcommandLabel = "EXPERIMENT",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nExperiments:%n",

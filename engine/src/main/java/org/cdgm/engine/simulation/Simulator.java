@@ -8,7 +8,6 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DenseCellMatrix;
-import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.Gaussians;
 
 /** Draws a {@link SimulatedData} set; the same settings (seed included) give the same data. */
@@ -67,12 +66,14 @@ public final class Simulator {
         double[][] fb = new double[nb][];
         double[][] ft = new double[nt][];
         for (int i = 0; i < nb; i++) {
-            fb[i] = mix(mixing, concat(zb[i], new double[s.salientDim()]));
+            fb[i] = TrueMixing.network(mixing, TrueMixing.concat(zb[i], new double[s.salientDim()]));
         }
         for (int i = 0; i < nt; i++) {
-            ft[i] = mix(mixing, concat(zt[i], tt[i]));
+            ft[i] = TrueMixing.network(mixing, TrueMixing.concat(zt[i], tt[i]));
         }
-        standardiseGenes(fb, ft);
+        double[] geneMean = new double[s.genes()];
+        double[] geneScale = new double[s.genes()];
+        standardiseGenes(fb, ft, geneMean, geneScale);
         double[][] xb = observe(fb, s, rng);
         double[][] xt = observe(ft, s, rng);
         List<String> genes = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class Simulator {
         ContrastiveDataset data = new ContrastiveDataset(genes,
                 CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(xb)),
                 CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(xt)));
-        return new SimulatedData(data, s, zb, zt, tt, tComp, zComp);
+        return new SimulatedData(data, s, zb, zt, tt, tComp, zComp, new TrueMixing(mixing, geneMean, geneScale));
     }
 
     /** Weight matrices (with a bias row last) of a leaky-ReLU network (k_z + k_t) -> width ... -> genes. */
@@ -108,37 +109,11 @@ public final class Simulator {
         return layers;
     }
 
-    private static double[] mix(List<double[][]> layers, double[] input) {
-        double[] h = input;
-        for (int l = 0; l < layers.size(); l++) {
-            double[][] w = layers.get(l);
-            double[] out = w[h.length].clone();
-            for (int i = 0; i < h.length; i++) {
-                if (h[i] != 0) {
-                    for (int j = 0; j < out.length; j++) {
-                        out[j] += h[i] * w[i][j];
-                    }
-                }
-            }
-            if (l < layers.size() - 1) {
-                for (int j = 0; j < out.length; j++) {
-                    out[j] = out[j] > 0 ? out[j] : Activation.LEAKY_SLOPE * out[j];
-                }
-            }
-            h = out;
-        }
-        return h;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] c = new double[a.length + b.length];
-        System.arraycopy(a, 0, c, 0, a.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    /** Centres and scales each gene to unit variance over all cells, so the noise scale is comparable. */
-    private static void standardiseGenes(double[][] a, double[][] b) {
+    /**
+     * Centres and scales each gene to unit variance over all cells, so the noise scale is comparable; writes each
+     * gene's mean and standard deviation into {@code mean} and {@code sd} (the truth needs them).
+     */
+    private static void standardiseGenes(double[][] a, double[][] b, double[] meanOut, double[] sdOut) {
         int g = a[0].length;
         int n = a.length + b.length;
         for (int j = 0; j < g; j++) {
@@ -152,6 +127,8 @@ public final class Simulator {
             }
             double mean = sum / n;
             double sd = Math.sqrt(Math.max(sq / n - mean * mean, 1e-12));
+            meanOut[j] = mean;
+            sdOut[j] = sd;
             for (double[][] m : List.of(a, b)) {
                 for (double[] row : m) {
                     row[j] = (row[j] - mean) / sd;
