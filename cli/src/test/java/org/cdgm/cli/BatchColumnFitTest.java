@@ -39,7 +39,7 @@ class BatchColumnFitTest {
             csv.append("c").append(i).append(',').append(condition).append(',').append(replicate).append(",L1");
             for (int g = 1; g <= 8; g++) {
                 double mean = 3 + (condition.equals("ko") && g <= 2 ? 4 : 0) + (replicate.equals("r2") && g == 8 ? 3 : 0);
-                csv.append(',').append(poisson(rng, mean));
+                csv.append(',').append(PoissonCounts.draw(rng, mean));
             }
             csv.append('\n');
         }
@@ -48,16 +48,6 @@ class BatchColumnFitTest {
         return file;
     }
 
-    private static int poisson(SplittableRandom rng, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
 
     private MainTest.Result fit(Path out, String... more) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("fit", counts().toString(), "--condition-column",

@@ -39,7 +39,7 @@ class FitCommandTest {
             csv.append("c").append(i).append(',').append(condition);
             for (int g = 1; g <= 12; g++) {
                 double mean = 3 + (condition.equals("target") && g <= 3 ? 4 : 0);
-                csv.append(',').append(poisson(rng, mean));
+                csv.append(',').append(PoissonCounts.draw(rng, mean));
             }
             csv.append('\n');
         }
@@ -48,16 +48,6 @@ class FitCommandTest {
         return file;
     }
 
-    private static int poisson(SplittableRandom rng, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
 
     @Test
     void writesEmbeddingHistoryModelAndSummary() throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.cdgm.cli.MainTest;
+import org.cdgm.cli.PoissonCounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class AnalysisCommandsTest {
                     .append(',').append("rep").append(i % 2 + 1);
             for (int g = 1; g <= 12; g++) {
                 double mean = 4 * (guide.equals("KO_A") && g <= 3 ? 4 : 1);
-                csv.append(',').append(poisson(rng, mean));
+                csv.append(',').append(PoissonCounts.draw(rng, mean));
             }
             csv.append('\n');
         }
@@ -62,16 +63,6 @@ class AnalysisCommandsTest {
         return file;
     }
 
-    private static int poisson(SplittableRandom rng, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= rng.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
 
     static String[] join(String[]... parts) {
         List<String> all = new ArrayList<>();

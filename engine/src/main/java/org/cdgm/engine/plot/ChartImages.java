@@ -15,6 +15,13 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 
@@ -47,6 +54,24 @@ final class ChartImages {
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setOutlinePaint(Color.DARK_GRAY);
+    }
+
+    /**
+     * Horizontal bars, one row per category, names on the left and values along the bottom, on white with light
+     * grid lines: the layout of the scores and effects charts.
+     *
+     * @param labelWidth the largest share of the picture's width the category names may take
+     */
+    static CategoryPlot horizontalBars(CategoryDataset data, String categoryLabel, float labelWidth, NumberAxis value,
+                                       CategoryItemRenderer bars) {
+        CategoryAxis names = new CategoryAxis(categoryLabel);
+        names.setMaximumCategoryLabelWidthRatio(labelWidth);
+        CategoryPlot plot = new CategoryPlot(data, names, value, bars);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        return plot;
     }
 
     static void title(JFreeChart chart, String title) {

@@ -1,16 +1,11 @@
 package org.cdgm.engine.plot;
 
-import java.awt.Color;
 import java.util.List;
 
 import org.cdgm.engine.analysis.PerturbationEffects;
 import org.cdgm.engine.data.InvalidInputException;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
@@ -53,14 +48,7 @@ public final class EffectsPlot {
         bars.setItemMargin(0.05);
         NumberAxis value = new NumberAxis("distance from the background cells: energy coefficient H (0 = same, 1 = "
                 + "fully apart)");
-        CategoryAxis names = new CategoryAxis("label (cells)");
-        names.setMaximumCategoryLabelWidthRatio(0.35f);
-        CategoryPlot plot = new CategoryPlot(data, names, value, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        JFreeChart chart = new JFreeChart(plot);
+        JFreeChart chart = new JFreeChart(ChartImages.horizontalBars(data, "label (cells)", 0.35f, value, bars));
         ChartImages.title(chart, "Perturbation effects");
         chart.addSubtitle(new TextTitle("* salient effect significant (Benjamini-Hochberg adjusted p < " + level
                 + ")"));

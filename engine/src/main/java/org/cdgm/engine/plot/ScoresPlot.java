@@ -1,6 +1,5 @@
 package org.cdgm.engine.plot;
 
-import java.awt.Color;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.HashSet;
@@ -11,12 +10,8 @@ import java.util.Set;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.metrics.IdentifiabilityReport;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
@@ -74,14 +69,7 @@ public final class ScoresPlot {
                 DecimalFormatSymbols.getInstance(Locale.ROOT))));
         bars.setDefaultItemLabelsVisible(true);
         NumberAxis value = new NumberAxis("score (unitless; MCC and R\u00b2 are at most 1)");
-        CategoryAxis names = new CategoryAxis("score");
-        names.setMaximumCategoryLabelWidthRatio(0.45f);
-        CategoryPlot plot = new CategoryPlot(data, names, value, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        JFreeChart chart = new JFreeChart(plot);
+        JFreeChart chart = new JFreeChart(ChartImages.horizontalBars(data, "score", 0.45f, value, bars));
         ChartImages.title(chart, "Identifiability scores");
         if (!anyFinite) {
             value.setRange(0, 1);

@@ -17,12 +17,12 @@ import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.table.CellTableWriter;
 import org.cdgm.knime.table.EmbeddingColumns;
+import org.cdgm.knime.table.ModelCells;
 import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DoubleValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.append.AppendedColumnRow;
 import org.knime.core.node.BufferedDataContainer;
@@ -57,8 +57,8 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         if (CellTableWriter.genesChosenAtExecute(table).isPresent()) {
             return new PortObjectSpec[] {null}; // the reader lists its genes once it has run; checked at execute
         }
-        geneColumns(table, model.genes());
-        batchColumn(table, model.batchColumn());
+        ModelCells.geneColumns(table, model.genes());
+        ModelCells.batchColumn(table, model.batchColumn());
         return new PortObjectSpec[] {outSpec(table, model.sharedDim(), model.salientDim())};
     }
 
@@ -67,8 +67,8 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         TrainedModel model = ((ContrastiveModelPortObject) inObjects[0]).model();
         BufferedDataTable table = (BufferedDataTable) inObjects[1];
         DataTableSpec spec = table.getDataTableSpec();
-        int[] genes = geneColumns(spec, model.genes());
-        int batch = batchColumn(spec, model.hasBatchCovariate() ? model.batch().column() : "");
+        int[] genes = ModelCells.geneColumns(spec, model.genes());
+        int batch = ModelCells.batchColumn(spec, model.hasBatchCovariate() ? model.batch().column() : "");
         Nd4jStartup.ensureStarted();
         BufferedDataContainer out = exec.createDataContainer(outSpec(spec, model.config().sharedDim(),
                 model.config().salientDim()));
@@ -129,42 +129,6 @@ final class ContrastiveVaePredictorNodeModel extends SettingsNodeModel<Contrasti
         for (int i = 0; i < rows.size(); i++) {
             out.addRowToTable(new AppendedColumnRow(rows.get(i), NumericCells.cells(e.shared()[i], e.salient()[i])));
         }
-    }
-
-    /**
-     * Column index of the model's batch column in the table, or -1 when the model has none.
-     *
-     * @param column the model's batch column, "" for none
-     * @throws InvalidSettingsException naming the column when the table lacks it
-     */
-    static int batchColumn(DataTableSpec table, String column) throws InvalidSettingsException {
-        if (column.isEmpty()) {
-            return -1;
-        }
-        int i = table.findColumnIndex(column);
-        if (i < 0) {
-            throw new InvalidSettingsException("The model was trained with the batch column '" + column + "' as a "
-                    + "covariate, and the input table has no column '" + column + "': give the cells' batches in a "
-                    + "column of that name (the model corrects only the batches it was trained on)");
-        }
-        return i;
-    }
-
-    /** Column index of each model gene in the table; a missing or non-numeric gene is named. */
-    static int[] geneColumns(DataTableSpec table, List<String> genes) throws InvalidSettingsException {
-        int[] idx = new int[genes.size()];
-        for (int g = 0; g < idx.length; g++) {
-            idx[g] = table.findColumnIndex(genes.get(g));
-            if (idx[g] < 0) {
-                throw new InvalidSettingsException("Gene column '" + genes.get(g) + "', which the model was trained "
-                        + "on, is not in the input table (" + genes.size() + " genes expected)");
-            }
-            if (!table.getColumnSpec(idx[g]).getType().isCompatible(DoubleValue.class)) {
-                throw new InvalidSettingsException("Gene column '" + genes.get(g) + "' must be numeric, it is "
-                        + table.getColumnSpec(idx[g]).getType());
-            }
-        }
-        return idx;
     }
 
     private DataTableSpec outSpec(DataTableSpec in, int kz, int kt) throws InvalidSettingsException {
