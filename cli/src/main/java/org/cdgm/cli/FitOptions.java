@@ -67,6 +67,10 @@ public final class FitOptions {
 
     /** The Learner's training defaults for the mode, with the options given; the engine validates them. */
     public TrainingSettings training(CommandSpec spec) {
+        if (trainingOptions.epsilon != null && !mode.isConstrained()) {
+            throw Main.usageError(spec, "--epsilon applies to the constrained modes (co, mo+co); --mode "
+                    + FitCommand.ModeConverter.word(mode) + " weighs the regulariser with a fixed penalty instead");
+        }
         TrainingSettings t = trainingOptions.applyTo(TrainingSettings.defaults(mode).withSeed(seed()), spec);
         try {
             if (epochs != null) {

@@ -222,6 +222,10 @@ class FitCommandTest {
         assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
                 "--likelihood", "zinb").failure(2).contains("'zinb' is not a likelihood: use auto, gaussian, poisson or "
                 + "nb"));
+        assertEquals("error: --epsilon applies to the constrained modes (co, mo+co); --mode classic weighs the "
+                + "regulariser with a fixed penalty instead (see 'cdgm fit --help')", MainTest.run("fit", input,
+                "--condition-column", "condition", "--background", "ctrl", "--out", out, "--mode", "classic",
+                "--epsilon", "0.3").failure(2));
         assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
                 "--mode", "joint").failure(2).contains("'joint' is not a training mode: use classic, mo, co or mo+co"));
         assertTrue(MainTest.run("fit", input, "--condition-column", "condition", "--background", "ctrl", "--out", out,
