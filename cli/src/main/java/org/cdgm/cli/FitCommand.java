@@ -116,7 +116,9 @@ public final class FitCommand implements Callable<Integer> {
         }
         long[] seedList = seeds();
         TrainingSettings training = training();
+        OutputFolder.prepare(spec, out);
         PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
+        prepared.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         ContrastiveDataset data = prepared.dataset();
         LikelihoodChoice.Decision decision = fit.likelihood.resolve(data);
         ModelConfig config = fit.config(spec, data, decision);

@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import org.cdgm.cli.FitCommand;
 import org.cdgm.cli.FitOptions;
 import org.cdgm.cli.Main;
+import org.cdgm.cli.OutputFolder;
 import org.cdgm.cli.ReadOptions;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.DatasetValidator;
+import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.MatrixFiles;
 import org.cdgm.engine.io.ModelFile;
 import org.cdgm.engine.model.LikelihoodChoice;
@@ -70,6 +73,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         checkOptions();
+        if (model != null) {
+            refuseFitOptions();
+        }
         var request = read.request(spec);
         var preparation = read.settings(spec);
         if (preparation.conditionColumn() == null) {
@@ -77,15 +83,28 @@ abstract class AnalysisCommand implements Callable<Integer> {
                     + "the control (background) and which the perturbed (target)");
         }
         TrainingSettings training = model == null ? fit.training(spec) : null;
+        OutputFolder.prepare(spec, out);
+        var err = spec.commandLine().getErr();
         PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
+        prepared.warnings().forEach(w -> err.println("warning: " + w));
         checkData(prepared);
         Nd4jRuntime.initialise(null);
         TrainedModel trained;
-        var err = spec.commandLine().getErr();
         if (model != null) {
             trained = ModelFile.load(model);
             prepared = prepared.withGenes(trained.genes(), "the model " + model.getFileName());
+            if (!batchColumnIsStrata() && prepared.batch() != null && (!trained.hasBatchCovariate()
+                    || !trained.batch().column().equals(prepared.batch().column()))) {
+                throw Main.usageError(spec, "--batch-column " + prepared.batch().column() + " has no effect with "
+                        + "--model: the model was trained " + (trained.hasBatchCovariate() ? "with the batch column "
+                        + trained.batch().column() + ", which it reads itself" : "without a batch column"));
+            }
+            checkModel(trained, prepared);
+            for (var set : java.util.List.of(prepared.dataset().background(), prepared.dataset().target())) {
+                DatasetValidator.checkValues(set, trained.genes(), trained.config().likelihood().valueDomain());
+            }
         } else {
+            checkModel(null, prepared);
             trained = fitModel(prepared.dataset(), training, request.path().getFileName().toString());
         }
         ContrastiveDataset data = prepared.dataset();
@@ -129,6 +148,41 @@ abstract class AnalysisCommand implements Callable<Integer> {
     void checkData(PreparedCells prepared) {
     }
 
+    /**
+     * Checks that need the model's genes or batch column, before anything is fitted or written: with --model the
+     * loaded model, else null (the model to be fitted will have the prepared cells' genes).
+     */
+    void checkModel(TrainedModel loaded, PreparedCells prepared) {
+    }
+
+    /**
+     * Whether --batch-column may name replicates for the permutation tests only (effects), apart from a loaded
+     * model's batch covariate; elsewhere it means the covariate and must be the model's.
+     */
+    boolean batchColumnIsStrata() {
+        return true;
+    }
+
+    /** The options of FitOptions mean nothing for a model that is already trained: say so rather than ignore them. */
+    private void refuseFitOptions() {
+        var parsed = spec.commandLine().getParseResult();
+        for (var option : spec.mixins().get("fit").options()) {
+            if (parsed.hasMatchedOption(option.longestName())) {
+                throw Main.usageError(spec, option.longestName() + " has no effect with --model: the model is "
+                        + "already trained (leave out --model to fit a new one)");
+            }
+        }
+    }
+
+    /** The metadata column an option names, for the prepared cells of one condition; an unknown one is named. */
+    static String[] column(PreparedCells prepared, String option, String name, Condition condition) {
+        try {
+            return prepared.column(name, condition);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage());
+        }
+    }
+
     /** Analyses the encoded cells and writes the results into {@link #out}. */
     abstract void analyse(Encoded encoded) throws IOException;
 
@@ -146,7 +200,6 @@ abstract class AnalysisCommand implements Callable<Integer> {
             }
         });
         FitCommand.fitWarnings(result, training, null).forEach(w -> err.println("warning: " + w));
-        Files.createDirectories(out);
         Path file = out.resolve("model.cdgm");
         ModelFile.save(result.model().withSource(source), file);
         err.println("wrote " + file + " (reuse it with --model)");

@@ -49,7 +49,7 @@ final class DeTable {
 
     /**
      * The first {@code n} genes called differentially expressed, in the table's order, with + (up) or - (down),
-     * e.g. "PSMB9- IRF1-"; "" when none is called.
+     * e.g. "PSMB9- STAT1-"; "" when none is called.
      */
     static String top(List<DifferentialExpression.GeneEffect> genes, int n) {
         List<String> top = new ArrayList<>();

@@ -62,9 +62,10 @@ import picocli.CommandLine.Option;
                         + "the data could not be read, used or fitted, 2 wrong usage.",
                 "",
                 "Example:",
-                "  cdgm effects data/screen --metadata cells.csv --metadata-id-column barcode \\",
-                "      --condition-column condition --background background --label-column grna_target \\",
-                "      --epsilon 0.3 --out effects1"})
+                "  cdgm effects data/screen --metadata cells.csv \\",
+                "      --metadata-id-column barcode --condition-column condition \\",
+                "      --background background --label-column grna_target \\",
+                "      --batch-column bio_rep --epsilon 0.3 --out effects1"})
 public final class EffectsCommand extends AnalysisCommand {
     static final double LEVEL = 0.05;
     private static final int TOP_GENES = 5;
@@ -108,33 +109,52 @@ public final class EffectsCommand extends AnalysisCommand {
             deSettings = new DifferentialExpression.Settings(delta, d.fdr(), d.draws(), d.cellsPerDraw(),
                     fit.seed());
         } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, e.getMessage());
+            throw Main.usageError(spec, DeCommand.optionNames(e.getMessage()));
         }
     }
 
     @Override
     void checkData(PreparedCells prepared) {
-        prepared.column(labelColumn, Condition.TARGET); // an unknown column fails here, before any fit
+        // an unknown column, or no label large enough, fails here, before any fit
+        String[] labels = column(prepared, "--label-column", labelColumn, Condition.TARGET);
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String l : labels) {
+            if (l != null && !l.isBlank()) {
+                counts.merge(l, 1, Integer::sum);
+            }
+        }
+        if (counts.values().stream().noneMatch(n -> n >= minCells)) {
+            throw new InvalidInputException("--label-column " + labelColumn + ": no label has at least " + minCells
+                    + " target cells (--min-cells)" + (counts.isEmpty() ? "; every target cell's label is missing"
+                    : "; the largest has " + counts.values().stream().mapToInt(Integer::intValue).max().orElse(0)));
+        }
+        if (baseline) {
+            var decision = org.cdgm.engine.model.LikelihoodChoice.AUTO.resolve(prepared.dataset());
+            if (!decision.likelihood().isCount()) {
+                throw Main.usageError(spec, "--baseline log-normalises counts, and these values are not counts: "
+                        + decision.reason());
+            }
+        }
     }
 
     @Override
     void analyse(Encoded e) throws IOException {
         var err = spec.commandLine().getErr();
-        String[] labels = e.prepared().column(labelColumn, Condition.TARGET);
+        String[] labels = column(e.prepared(), "--label-column", labelColumn, Condition.TARGET);
         String[] bgStrata = strata(e, Condition.BACKGROUND);
         String[] tgStrata = strata(e, Condition.TARGET);
         err.println("testing each " + labelColumn + " against the background cells (" + permutations
                 + " permutations)");
         PerturbationEffects.Result result = PerturbationEffects.compute(e.background().sharedMean(),
                 e.background().salientMean(), bgStrata, e.target().sharedMean(), e.target().salientMean(), labels,
-                tgStrata, effectSettings, null);
+                tgStrata, effectSettings,
+                done -> err.println("tested " + done + " label" + (done == 1 ? "" : "s")));
         result.warnings().forEach(w -> err.println("warning: " + w));
         Map<String, List<DifferentialExpression.GeneEffect>> genes = new LinkedHashMap<>();
         for (PerturbationEffects.LabelEffect effect : result.effects()) {
             genes.put(effect.label(), DifferentialExpression.salientEffect(e.model(), e.target(), e.targetBatches(),
                     indicesOf(labels, effect.label()), deSettings));
         }
-        Files.createDirectories(out);
         writeEffects(result.effects(), genes, out.resolve("effects.csv"));
         DeTable.write("label", genes, null, out.resolve("genes.csv"));
         byte[] png = EffectsPlot.render(result.effects(), LEVEL, new PlotSize(900, Math.max(400,

@@ -1,7 +1,6 @@
 package org.cdgm.cli.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.CsvTable;
 import org.cdgm.engine.model.Posterior;
+import org.cdgm.engine.model.TrainedModel;
+import org.cdgm.engine.preprocess.PreparedCells;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +45,13 @@ import picocli.CommandLine.Option;
                         + "fold change; difference for Gaussian data)",
                 "model.cdgm      the fitted model (not with --model)",
                 "",
+                "Exit status: 0 success, 1 the data could not be read, used or fitted, 2 wrong usage.",
+                "",
                 "Example:",
-                "  cdgm genes data/screen --metadata cells.csv --metadata-id-column barcode \\",
-                "      --condition-column condition --background background --epsilon 0.3 \\",
-                "      --expression-genes PSMB9,IRF1 --out genes1"})
+                "  cdgm genes data/screen --metadata cells.csv \\",
+                "      --metadata-id-column barcode --condition-column condition \\",
+                "      --background background --epsilon 0.3 \\",
+                "      --expression-genes PSMB9,STAT1 --out genes1"})
 public final class GenesCommand extends AnalysisCommand {
     @Option(names = "--expression-genes", paramLabel = "GENES", split = ",",
             description = "Comma-separated gene names whose per-cell expression to write (expression.csv), or "
@@ -55,7 +59,8 @@ public final class GenesCommand extends AnalysisCommand {
     List<String> expressionGenes = new ArrayList<>();
 
     @Option(names = "--draws", paramLabel = "N",
-            description = "Posterior draws for the loadings' uncertainty (default 5).")
+            description = "Posterior draws for the loadings' uncertainty (default 5; 1 = at the posterior means "
+                    + "only, loading_sd then empty).")
     int draws = GeneLoadings.Settings.defaults().draws();
 
     @Override
@@ -68,10 +73,23 @@ public final class GenesCommand extends AnalysisCommand {
     }
 
     @Override
+    boolean batchColumnIsStrata() {
+        return false;
+    }
+
+    /** Indices of --expression-genes in the model's genes, checked before anything is fitted or written. */
+    private int[] expression;
+
+    @Override
+    void checkModel(TrainedModel loaded, PreparedCells prepared) {
+        expression = expressionGenes.isEmpty() ? null
+                : geneIndices(loaded != null ? loaded.genes() : prepared.data().genes());
+    }
+
+    @Override
     void analyse(Encoded e) throws IOException {
         GeneLoadings.Result loadings = GeneLoadings.compute(e.model(), e.target(), e.targetBatches(),
                 new GeneLoadings.Settings(draws, GeneLoadings.Settings.defaults().maxCells(), fit.seed()));
-        Files.createDirectories(out);
         CsvTable t = new CsvTable(List.of("dimension", "rank", "gene", "loading", "loading_sd", "dimension_sd"));
         var stdout = spec.commandLine().getOut();
         for (int k = 0; k < loadings.dimensions(); k++) {
@@ -89,19 +107,27 @@ public final class GenesCommand extends AnalysisCommand {
         stdout.flush();
         t.write(out.resolve("loadings.csv"));
         String wrote = "loadings.csv";
-        if (!expressionGenes.isEmpty()) {
-            writeExpression(e, geneIndices(e.model().genes()));
+        if (expression != null) {
+            writeExpression(e, expression);
             wrote += ", expression.csv";
         }
         spec.commandLine().getErr().println("wrote " + wrote + " in " + out);
     }
 
     private int[] geneIndices(List<String> genes) {
-        if (expressionGenes.size() == 1 && expressionGenes.get(0).strip().equalsIgnoreCase("all")) {
-            return java.util.stream.IntStream.range(0, genes.size()).toArray();
-        }
         Set<String> wanted = new LinkedHashSet<>();
         expressionGenes.forEach(g -> wanted.add(g.strip()));
+        wanted.remove("");
+        if (wanted.isEmpty()) {
+            throw org.cdgm.cli.Main.usageError(spec, "--expression-genes needs gene names or 'all'");
+        }
+        if (wanted.stream().anyMatch(g -> g.equalsIgnoreCase("all"))) {
+            if (wanted.size() > 1) {
+                throw org.cdgm.cli.Main.usageError(spec, "--expression-genes: 'all' already takes every gene; give "
+                        + "it alone");
+            }
+            return java.util.stream.IntStream.range(0, genes.size()).toArray();
+        }
         int[] out = new int[wanted.size()];
         int i = 0;
         for (String g : wanted) {

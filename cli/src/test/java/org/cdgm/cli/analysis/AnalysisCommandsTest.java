@@ -183,13 +183,99 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void whatCannotWorkIsRefusedBeforeTheFitAndNothingIsWritten() throws IOException {
+        Path out = dir.resolve("early");
+        MainTest.Result gene = MainTest.run(join(new String[] {"genes", cells.toString()}, READ, new String[] {
+            "--epochs", "3", "--expression-genes", "NOPE", "--out", out.toString()}));
+        assertEquals(1, gene.status());
+        assertTrue(gene.err().startsWith("error: --expression-genes: the model has no gene 'NOPE'"), gene.err());
+        assertTrue(!gene.err().contains("epoch 1:") && !Files.exists(out.resolve("loadings.csv")), gene.err());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        MainTest.Result notFolder = MainTest.run(join(new String[] {"effects", cells.toString()}, READ, new String[] {
+            "--label-column", "guide", "--epochs", "3", "--out", file.toString()}));
+        assertEquals("error: --out " + file + " is a file, not a folder\n", notFolder.err().replace("\r", ""));
+        MainTest.Result blank = MainTest.run(join(new String[] {"de", cells.toString()}, READ, new String[] {
+            "--out", ""}));
+        assertEquals(2, blank.status());
+        assertTrue(blank.err().startsWith("error: --out needs a folder name"), blank.err());
+        MainTest.Result fitOption = MainTest.run(join(new String[] {"de", cells.toString()}, READ, new String[] {
+            "--model", model.toString(), "--epochs", "500", "--out", out.toString()}));
+        assertEquals(2, fitOption.status());
+        assertTrue(fitOption.err().startsWith("error: --epochs has no effect with --model: the model is already "
+                + "trained"), fitOption.err());
+        MainTest.Result batch = MainTest.run(join(new String[] {"genes", cells.toString()}, READ, new String[] {
+            "--model", model.toString(), "--batch-column", "rep", "--out", out.toString()}));
+        assertEquals(2, batch.status());
+        assertTrue(batch.err().startsWith("error: --batch-column rep has no effect with --model: the model was "
+                + "trained without a batch column"), batch.err());
+    }
+
+    @Test
+    void smallOrConfoundedGroupsAreNamed() throws IOException {
+        Path out = dir.resolve("small");
+        MainTest.Result one = MainTest.run(join(new String[] {"de", cells.toString()}, READ, new String[] {
+            "--group-column", "guide", "--groups", "KO_C", "--model", model.toString(), "--out", out.toString()}));
+        assertEquals(1, one.status());
+        assertTrue(one.err().startsWith("error: Group 'KO_C' has 1 target cell, fewer than --min-cells 10"),
+                one.err());
+        MainTest.Result all = MainTest.run(join(new String[] {"de", cells.toString()}, READ, new String[] {
+            "--group-column", "guide", "--model", model.toString(), "--draws", "10", "--out", out.toString()}));
+        assertEquals(0, all.status(), all.err());
+        assertTrue(all.err().contains("warning: left out 1 group with fewer than 10 cells (--min-cells): KO_C (1)"),
+                all.err());
+        // replicates = the guide itself: no relabelling within a replicate exists
+        MainTest.Result confounded = MainTest.run(join(new String[] {"effects", cells.toString()}, READ,
+                new String[] {"--label-column", "guide", "--model", model.toString(), "--batch-column", "guide",
+                    "--min-cells", "5", "--permutations", "19", "--out", out.toString()}));
+        assertEquals(0, confounded.status(), confounded.err());
+        assertTrue(confounded.err().contains("warning: no p-value for KO_A, KO_B: no replicate holds both their "
+                + "cells and background cells"), confounded.err());
+        String koA = Files.readAllLines(out.resolve("effects.csv")).get(1);
+        assertTrue(koA.startsWith("KO_A,60,") && koA.contains(",NaN,NaN,"), koA);
+    }
+
+    @Test
+    void aBaselineOfValuesThatAreNotCountsIsRefused() throws IOException {
+        StringBuilder csv = new StringBuilder("cell,condition,guide,G1,G2,G3\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("c").append(i).append(i < 20 ? ",ctrl,nt," : ",ko,KO,").append(0.5 * i - 3).append(",1.25,")
+                    .append(i % 3 - 1.5).append('\n');
+        }
+        Path gaussian = Files.writeString(dir.resolve("gaussian.csv"), csv);
+        MainTest.Result r = MainTest.run(join(new String[] {"effects", gaussian.toString()}, READ, new String[] {
+            "--label-column", "guide", "--baseline", "--out", dir.resolve("g").toString()}));
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("error: --baseline log-normalises counts, and these values are not counts: "),
+                r.err());
+        StringBuilder fractions = new StringBuilder("cell,condition,guide");
+        for (int g = 1; g <= 12; g++) {
+            fractions.append(",G").append(g);
+        }
+        fractions.append('\n');
+        for (int i = 0; i < 40; i++) {
+            fractions.append("c").append(i).append(i < 20 ? ",ctrl,nt" : ",ko,KO");
+            for (int g = 1; g <= 12; g++) {
+                fractions.append(',').append(0.25 * ((i + g) % 7) + 0.5);
+            }
+            fractions.append('\n');
+        }
+        Path notCounts = Files.writeString(dir.resolve("fractions.csv"), fractions);
+        MainTest.Result counts = MainTest.run(join(new String[] {"de", notCounts.toString()}, READ, new String[] {
+            "--model", model.toString(), "--out", dir.resolve("g2").toString()}));
+        assertEquals(1, counts.status(), counts.err());
+        assertTrue(counts.err().startsWith("error: ") && counts.err().contains("0.75"),
+                "the negative binomial model names a value that is not a count: " + counts.err());
+    }
+
+    @Test
     void badInputIsNamed() throws IOException {
         Path out = dir.resolve("bad");
         MainTest.Result noColumn = MainTest.run(join(new String[] {"effects", cells.toString()}, READ,
                 new String[] {"--label-column", "sgRNA", "--out", out.toString()}));
         assertEquals(1, noColumn.status());
-        assertEquals("error: No cell metadata column 'sgRNA'; available: condition, guide, rep\n",
+        assertEquals("error: --label-column: No cell metadata column 'sgRNA'; available: condition, guide, rep\n",
                 noColumn.err().replace("\r", ""));
+        assertTrue(!Files.exists(out.resolve("model.cdgm")), "refused before the fit");
         MainTest.Result permutations = MainTest.run(join(new String[] {"effects", cells.toString()}, READ,
                 new String[] {"--label-column", "guide", "--permutations", "0", "--out", out.toString()}));
         assertEquals(2, permutations.status());

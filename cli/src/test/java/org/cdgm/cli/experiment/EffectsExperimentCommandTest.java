@@ -136,7 +136,7 @@ class EffectsExperimentCommandTest {
         assertEquals("error: --repeats must be at least 1, got 0 (see 'cdgm experiment effects --help')",
                 MainTest.run("experiment", "effects", "--repeats", "0", "--out", out).failure(2));
         assertTrue(MainTest.run("experiment", "effects", "--permutations", "0", "--out", out).failure(2)
-                .contains("--permutations: The number of permutations must be at least 1, got 0"));
+                .contains("--permutations: The number of permutations must be between 1 and 100000, got 0"));
         assertEquals("error: --epochs must be at least 1, got 0 (see 'cdgm experiment effects --help')",
                 MainTest.run("experiment", "effects", "--epochs", "0", "--out", out).failure(2));
         assertTrue(MainTest.run("experiment", "effects").failure(2).contains("--out"));

@@ -45,6 +45,9 @@ public final class DifferentialExpression {
      * @param seed         of the draws
      */
     public record Settings(double delta, double fdr, int draws, int cellsPerDraw, long seed) {
+        /** Beyond this, draws (or cells per draw) only cost time: probabilities are already resolved to 1e-4. */
+        public static final int MAX_DRAWS = 10_000;
+
         public Settings {
             if (!(delta > 0) || !Double.isFinite(delta)) {
                 throw new InvalidInputException("The smallest change (delta) must be a finite number > 0, got "
@@ -54,11 +57,13 @@ public final class DifferentialExpression {
                 throw new InvalidInputException("The false discovery rate must be between 0 and 1 (exclusive), got "
                         + fdr);
             }
-            if (draws < 2) {
-                throw new InvalidInputException("Posterior draws must be at least 2, got " + draws);
+            if (draws < 2 || draws > MAX_DRAWS) {
+                throw new InvalidInputException("Posterior draws must be between 2 and " + MAX_DRAWS + ", got "
+                        + draws);
             }
-            if (cellsPerDraw < 1) {
-                throw new InvalidInputException("Cells per draw must be at least 1, got " + cellsPerDraw);
+            if (cellsPerDraw < 1 || cellsPerDraw > MAX_DRAWS) {
+                throw new InvalidInputException("Cells per draw must be between 1 and " + MAX_DRAWS + ", got "
+                        + cellsPerDraw);
             }
         }
 
@@ -93,12 +98,14 @@ public final class DifferentialExpression {
      * @param posterior  the encoders' posteriors of the cells the group is drawn from ({@link TrainedModel#posterior})
      * @param batchCodes per cell of {@code posterior} its batch level, null without a batch covariate
      * @param group      indices into {@code posterior} of the group's cells
-     * @throws InvalidInputException when the group is empty
+     * @throws InvalidInputException when the group has fewer than 2 cells
      */
     public static List<GeneEffect> salientEffect(TrainedModel model, Posterior posterior, int[] batchCodes,
                                                  int[] group, Settings settings) {
-        if (group.length == 0) {
-            throw new InvalidInputException("The group has no cells");
+        if (group.length < 2) {
+            throw new InvalidInputException("The group has " + group.length + " cell" + (group.length == 1 ? "" : "s")
+                    + "; differential expression needs at least 2 (resampling one cell shows no spread, so every "
+                    + "change would look certain)");
         }
         Counterfactual cf = new Counterfactual(model, posterior, batchCodes);
         int genes = model.genes().size();

@@ -29,6 +29,8 @@ import org.cdgm.engine.data.InvalidInputException;
 public final class EnergyTest {
     /** Above this, the pooled distance matrix ((2·max)² floats) would take more than 400 MB. */
     public static final int MAX_CELLS_LIMIT = 5_000;
+    /** More permutations resolve p below 1e-5, which no correction over a screen's labels needs; minutes per label. */
+    public static final int MAX_PERMUTATIONS = 100_000;
 
     private final int permutations;
     private final int maxCellsPerGroup;
@@ -36,7 +38,8 @@ public final class EnergyTest {
 
     /**
      * @param distance     energy distance of the subsamples tested, in the units of the coordinates
-     * @param pValue       permutation p-value, in (0, 1]
+     * @param pValue       permutation p-value, in (0, 1]; NaN when no stratum holds cells of both groups (no
+     *                     relabelling within strata exists)
      * @param cellsA       cells of the first group used (after subsampling)
      * @param cellsB       cells of the second group used (after subsampling)
      * @param permutations permutations drawn
@@ -48,15 +51,15 @@ public final class EnergyTest {
     }
 
     /**
-     * @param permutations     random relabellings, at least 1 (1,000 resolve p down to 0.001)
+     * @param permutations     random relabellings, 1 to {@value #MAX_PERMUTATIONS} (1,000 resolve p down to 0.001)
      * @param maxCellsPerGroup cells per group kept before testing, 2 to {@value #MAX_CELLS_LIMIT}
      * @param seed             seeds the subsampling and the permutations
      * @throws InvalidInputException when a setting is out of range; the message names it
      */
     public EnergyTest(int permutations, int maxCellsPerGroup, long seed) {
-        if (permutations < 1) {
-            throw new InvalidInputException("The number of permutations must be at least 1, got " + permutations
-                    + ".");
+        if (permutations < 1 || permutations > MAX_PERMUTATIONS) {
+            throw new InvalidInputException("The number of permutations must be between 1 and " + MAX_PERMUTATIONS
+                    + ", got " + permutations + ".");
         }
         if (maxCellsPerGroup < 2 || maxCellsPerGroup > MAX_CELLS_LIMIT) {
             throw new InvalidInputException("The maximum cells per group must be between 2 and " + MAX_CELLS_LIMIT

@@ -52,7 +52,8 @@ public final class GeneLoadings {
     /**
      * @param genes        the model's genes
      * @param mean         genes x k_t: mean loading over the draws (log2 fold change per sd for counts)
-     * @param sd           genes x k_t: standard deviation of the loading over the draws (0 with one draw)
+     * @param sd           genes x k_t: standard deviation of the loading over the draws (NaN with one draw: not
+     *                     measured)
      * @param dimensionSd  per salient dimension, its standard deviation over the cells (the unit of the loadings)
      * @param cells        cells averaged over
      */
@@ -127,7 +128,7 @@ public final class GeneLoadings {
         for (int g = 0; g < genes; g++) {
             for (int k = 0; k < kt; k++) {
                 mean[g][k] = sum[g][k] / draws;
-                sd[g][k] = draws < 2 ? 0 : Math.sqrt(Math.max(0, (sumSq[g][k] - draws * mean[g][k] * mean[g][k])
+                sd[g][k] = draws < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq[g][k] - draws * mean[g][k] * mean[g][k])
                         / (draws - 1)));
             }
         }

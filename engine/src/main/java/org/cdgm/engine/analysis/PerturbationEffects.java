@@ -28,7 +28,8 @@ public final class PerturbationEffects {
      * One label's effect. Distances are in the units of the coordinates; p-values are permutation p-values, the
      * adjusted ones Benjamini-Hochberg over the labels tested.
      *
-     * @param cells             the label's cells (all of them, before subsampling)
+     * @param cells             the label's cells (all of them, before subsampling); p-values are NaN when the
+     *                            strata allow no relabelling
      * @param salientCoefficient  the salient distance over twice the mean salient distance between the label's
      *                            and the background cells: in [0, 1] whatever the space's scale, so comparable
      *                            with {@code sharedCoefficient} (Rizzo & Szekely 2016)
@@ -40,7 +41,7 @@ public final class PerturbationEffects {
     }
 
     /**
-     * @param permutations relabellings per test, at least 1
+     * @param permutations relabellings per test, 1 to {@value EnergyTest#MAX_PERMUTATIONS}
      * @param maxCells     cells per group kept in a test (label and background are subsampled to it), 2 to
      *                     {@value EnergyTest#MAX_CELLS_LIMIT}
      * @param minCells     labels with fewer cells are left out, at least 2
@@ -49,9 +50,9 @@ public final class PerturbationEffects {
     public record Settings(int permutations, int maxCells, int minCells, long seed) {
         /** @throws InvalidInputException naming "permutations", "maximum cells" or "minimum cells" */
         public Settings {
-            if (permutations < 1) {
-                throw new InvalidInputException("The number of permutations must be at least 1, got " + permutations
-                        + ".");
+            if (permutations < 1 || permutations > EnergyTest.MAX_PERMUTATIONS) {
+                throw new InvalidInputException("The number of permutations must be between 1 and "
+                        + EnergyTest.MAX_PERMUTATIONS + ", got " + permutations + ".");
             }
             if (maxCells < 2 || maxCells > EnergyTest.MAX_CELLS_LIMIT) {
                 throw new InvalidInputException("The maximum cells per test must be between 2 and "
@@ -118,6 +119,11 @@ public final class PerturbationEffects {
             sameLength(targetStrata.length, "strata", nt, "coordinates", "target");
         }
 
+        if (nb < settings.minCells()) {
+            throw new InvalidInputException("There are " + nb + " background cells; a label is compared with the "
+                    + "background cells, which need at least the minimum cells per label (" + settings.minCells()
+                    + ") as well");
+        }
         List<String> warnings = new ArrayList<>();
         Map<String, List<Integer>> byLabel = LabelGroups.of(targetLabels, warnings);
         LabelGroups.dropSmall(byLabel, settings.minCells(), warnings);
@@ -138,6 +144,17 @@ public final class PerturbationEffects {
             if (progress != null) {
                 progress.accept(l + 1);
             }
+        }
+        List<String> untestable = new ArrayList<>();
+        for (int l = 0; l < labels.size(); l++) {
+            if (Double.isNaN(tests[l][1])) {
+                untestable.add(labels.get(l));
+            }
+        }
+        if (!untestable.isEmpty()) {
+            warnings.add("no p-value for " + String.join(", ", untestable) + ": no replicate holds both "
+                    + (untestable.size() == 1 ? "its" : "their") + " cells and background cells, so labels cannot be "
+                    + "shuffled within replicates (the replicate column is confounded with the comparison)");
         }
         double[] salientAdj = BenjaminiHochberg.adjust(column(tests, 1));
         double[] sharedAdj = BenjaminiHochberg.adjust(column(tests, 3));

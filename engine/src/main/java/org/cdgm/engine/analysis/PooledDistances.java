@@ -77,7 +77,9 @@ final class PooledDistances {
 
     /**
      * @param strata one per pooled cell or null; labels are shuffled within each stratum
-     * @return (1 + #{permuted ≥ observed − tolerance}) / (1 + permutations)
+     * @return (1 + #{permuted ≥ observed − tolerance}) / (1 + permutations), or NaN when no stratum holds cells of
+     *         both groups: then no relabelling exists and the data say nothing about chance (a replicate column
+     *         confounded with the groups)
      */
     double permutationPValue(String[] strata, int permutations, SplittableRandom random) {
         boolean trackA = nA <= n - nA;
@@ -96,6 +98,13 @@ final class PooledDistances {
                     inTracked[s]++;
                 }
             }
+        }
+        boolean exchangeable = false;
+        for (int s = 0; s < pools.size(); s++) {
+            exchangeable |= inTracked[s] > 0 && inTracked[s] < pools.get(s).length;
+        }
+        if (!exchangeable) {
+            return Double.NaN;
         }
         boolean[] mask = new boolean[n];
         int atLeast = 0;

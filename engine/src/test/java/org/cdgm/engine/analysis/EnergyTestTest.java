@@ -31,6 +31,22 @@ class EnergyTestTest {
     }
 
     @Test
+    void strataThatHoldOnlyOneGroupEachAllowNoRelabellingSoThereIsNoPValue() {
+        Random r = new Random(3);
+        double[][] a = gaussian(r, 10, 2, 1.0);
+        double[][] b = gaussian(r, 12, 2, 0);
+        String[] aStrata = new String[10];
+        String[] bStrata = new String[12];
+        Arrays.fill(aStrata, "rep2");
+        Arrays.fill(bStrata, "rep1");
+        EnergyTest.Result res = new EnergyTest(99, 500, 0).test(a, aStrata, b, bStrata);
+        assertTrue(Double.isNaN(res.pValue()), "p = " + res.pValue());
+        assertTrue(res.distance() > 0);
+        bStrata[0] = "rep2"; // one stratum with both groups: relabelling is possible again
+        assertTrue(new EnergyTest(99, 500, 0).test(a, aStrata, b, bStrata).pValue() > 0);
+    }
+
+    @Test
     void theCoefficientIsTheDistanceOverTwiceTheMeanCrossDistanceWhateverTheScale() {
         Random r = new Random(2);
         double[][] a = gaussian(r, 20, 2, 1.0);
@@ -103,7 +119,7 @@ class EnergyTestTest {
 
     @Test
     void keepsEachStratumsGroupCounts() {
-        // each stratum holds one group only: every allowed relabelling is the observed split, so p = 1
+        // each stratum holds one group only: the only allowed relabelling is the observed split, so there is no test
         Random r = new Random(2);
         double[][] a = gaussian(r, 12, 2, 5);
         double[][] b = gaussian(r, 15, 2, 0);
@@ -111,7 +127,7 @@ class EnergyTestTest {
         String[] sb = new String[15];
         Arrays.fill(sa, "rep1");
         Arrays.fill(sb, "rep2");
-        assertEquals(1.0, new EnergyTest(99, 500, 0).test(a, sa, b, sb).pValue(), 0);
+        assertTrue(Double.isNaN(new EnergyTest(99, 500, 0).test(a, sa, b, sb).pValue()));
         // a stratum only the first group has (rep3) stays put; the rest is still tested
         Arrays.fill(sa, 0, 6, "rep3");
         Arrays.fill(sb, 0, 8, "rep1");
@@ -201,7 +217,9 @@ class EnergyTestTest {
 
     @Test
     void refusesBadSettingsAndInputs() {
-        assertMessage("number of permutations must be at least 1, got 0", () -> new EnergyTest(0, 500, 0));
+        assertMessage("number of permutations must be between 1 and 100000, got 0", () -> new EnergyTest(0, 500, 0));
+        assertMessage("number of permutations must be between 1 and 100000, got 100001",
+                () -> new EnergyTest(100_001, 500, 0));
         assertMessage("maximum cells per group must be between 2 and 5000, got 1", () -> new EnergyTest(10, 1, 0));
         EnergyTest t = new EnergyTest(10, 500, 0);
         double[][] x = {{0, 0}, {1, 1}};

@@ -55,6 +55,25 @@ class PerturbationEffectsTest {
     }
 
     @Test
+    void aLabelWhoseReplicatesHoldNoBackgroundCellsGetsNoPValueAndAWarning() {
+        Random r = new Random(12);
+        Cells bg = new Cells().add(r, null, 40, 0, 0, "rep1", 0);
+        Cells tg = new Cells().add(r, "HIT", 30, 2, 0, "rep2", 0).add(r, "MIXED", 30, 2, 0, "rep1", 0);
+        PerturbationEffects.Result res = PerturbationEffects.compute(bg.shared(), bg.salient(), bg.strata(),
+                tg.shared(), tg.salient(), tg.labels(), tg.strata(), FAST, null);
+        LabelEffect hit = res.effects().stream().filter(e -> e.label().equals("HIT")).findFirst().orElseThrow();
+        LabelEffect mixed = res.effects().stream().filter(e -> e.label().equals("MIXED")).findFirst().orElseThrow();
+        assertTrue(Double.isNaN(hit.salientP()) && Double.isNaN(hit.salientPAdj()) && Double.isNaN(hit.sharedP()));
+        assertTrue(mixed.salientP() < 0.05, "a testable label keeps its p-value: " + mixed);
+        assertEquals(List.of("no p-value for HIT: no replicate holds both its cells and background cells, so labels "
+                + "cannot be shuffled within replicates (the replicate column is confounded with the comparison)"),
+                res.warnings());
+        assertMessage("There are 4 background cells; a label is compared with the background cells, which need at "
+                + "least the minimum cells per label (10) as well", () -> PerturbationEffects.compute(
+                new double[4][3], new double[4][2], null, tg.shared(), tg.salient(), tg.labels(), null, FAST, null));
+    }
+
+    @Test
     void findsASalientOnlyEffectAndNotANullLabel() {
         Random r = new Random(10);
         Cells bg = new Cells().add(r, null, 300, 0, 0, "rep1", 0);
@@ -131,7 +150,7 @@ class PerturbationEffectsTest {
         assertMessage("No label has at least 30 target cells (A (20)); lower the minimum cells per label",
                 () -> PerturbationEffects.compute(bs, bl, null, ts, tl, labels, null, new Settings(99, 500, 30, 0),
                         null));
-        assertMessage("The number of permutations must be at least 1", () -> new Settings(0, 500, 10, 0));
+        assertMessage("The number of permutations must be between 1 and 100000", () -> new Settings(0, 500, 10, 0));
         assertMessage("The maximum cells per test must be between 2 and 5000, got 1", () -> new Settings(9, 1, 10, 0));
         assertMessage("The minimum cells per label must be at least 2, got 1", () -> new Settings(9, 500, 1, 0));
         assertEquals(new Settings(1000, 500, 10, 0), Settings.defaults());

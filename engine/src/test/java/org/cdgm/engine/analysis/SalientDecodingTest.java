@@ -81,11 +81,11 @@ class SalientDecodingTest {
     }
 
     @Test
-    void oneSharpCellGivesItsOwnFoldChangeWithCertainty() {
+    void oneSharpCellTwiceGivesItsOwnFoldChangeWithCertainty() {
         TrainedModel m = DecodingFixtures.model(Likelihood.NEGATIVE_BINOMIAL, 0, false, 14);
         Posterior q = DecodingFixtures.posterior(30, 1e-24, 8);
         DifferentialExpression.Settings s = new DifferentialExpression.Settings(0.25, 0.05, 20, 200, 1);
-        List<DifferentialExpression.GeneEffect> de = DifferentialExpression.salientEffect(m, q, null, new int[] {7},
+        List<DifferentialExpression.GeneEffect> de = DifferentialExpression.salientEffect(m, q, null, new int[] {7, 7},
                 s);
         for (DifferentialExpression.GeneEffect e : de) {
             int g = List.of("G1", "G2", "G3", "G4").indexOf(e.gene());
@@ -199,17 +199,18 @@ class SalientDecodingTest {
         assertEquals("The false discovery rate must be between 0 and 1 (exclusive), got 1.0",
                 assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 1, 10, 10, 0))
                         .getMessage());
-        assertEquals("Posterior draws must be at least 2, got 1",
+        assertEquals("Posterior draws must be between 2 and 10000, got 1",
                 assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 0.05, 1, 10,
                         0)).getMessage());
-        assertEquals("Cells per draw must be at least 1, got 0",
+        assertEquals("Cells per draw must be between 1 and 10000, got 0",
                 assertThrows(InvalidInputException.class, () -> new DifferentialExpression.Settings(0.25, 0.05, 10, 0,
                         0)).getMessage());
         assertEquals("Posterior draws must be at least 1, got 0",
                 assertThrows(InvalidInputException.class, () -> new GeneLoadings.Settings(0, 10, 0)).getMessage());
-        assertEquals("The group has no cells", assertThrows(InvalidInputException.class,
+        assertEquals("The group has 1 cell; differential expression needs at least 2 (resampling one cell shows no "
+                + "spread, so every change would look certain)", assertThrows(InvalidInputException.class,
                 () -> DifferentialExpression.salientEffect(DecodingFixtures.model(Likelihood.GAUSSIAN, 0, false, 1),
-                        DecodingFixtures.posterior(2, 0.1, 1), null, new int[0],
+                        DecodingFixtures.posterior(2, 0.1, 1), null, new int[] {1},
                         DifferentialExpression.Settings.defaults())).getMessage());
     }
 
