@@ -2,12 +2,14 @@ package org.cdgm.engine.simulation;
 
 import java.util.Objects;
 
+import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.Likelihood;
 
 /**
  * A synthetic comparative data set with known latents, as in Lopez et al. (CLeaR 2024): z and t from mixtures of
- * Gaussians, a random piecewise affine (leaky-ReLU) network mixing (z, t) into genes, background cells with t = 0,
- * and Gaussian, Poisson or negative binomial noise.
+ * Gaussians, a random network mixing (z, t) into genes (piecewise affine, leaky ReLU, by default; smooth, tanh, to
+ * reproduce the paper's non-identifiable case), background cells with t = 0, and Gaussian, Poisson or negative
+ * binomial noise.
  *
  * @param backgroundCells cells with only shared variation
  * @param targetCells     cells with shared and salient variation
@@ -21,13 +23,22 @@ import org.cdgm.engine.model.Likelihood;
  * @param meanLibrary     mean counts per cell for count noise
  * @param dispersion      inverse dispersion theta of negative binomial noise
  * @param seed            seed of everything random
+ * @param mixingActivation nonlinearity between the mixing network's layers: LEAKY_RELU (the default, piecewise
+ *                        affine) or TANH (smooth); both are injective, plain RELU is not and is refused. The
+ *                        network's weights are drawn from the same random numbers whatever the activation, so the
+ *                        latent codes of a seed are the same and only the expression differs
  */
 public record SimulationSettings(int backgroundCells, int targetCells, int genes, int sharedDim, int salientDim,
                                  int components, int mixingLayers, Likelihood noise, double noiseScale,
-                                 double meanLibrary, double dispersion, long seed) {
+                                 double meanLibrary, double dispersion, long seed, Activation mixingActivation) {
 
     public SimulationSettings {
         Objects.requireNonNull(noise, "noise");
+        Objects.requireNonNull(mixingActivation, "mixing activation");
+        if (mixingActivation == Activation.RELU) {
+            throw new IllegalArgumentException("Setting 'mixing activation' must be LEAKY_RELU or TANH, got RELU: a "
+                    + "plain ReLU network can map different codes to the same expression (not injective)");
+        }
         positive("background cells", backgroundCells);
         positive("target cells", targetCells);
         positive("genes", genes);
@@ -46,6 +57,14 @@ public record SimulationSettings(int backgroundCells, int targetCells, int genes
         }
     }
 
+    /** Settings with the default mixing activation, leaky ReLU (the only one before the setting existed). */
+    public SimulationSettings(int backgroundCells, int targetCells, int genes, int sharedDim, int salientDim,
+                              int components, int mixingLayers, Likelihood noise, double noiseScale,
+                              double meanLibrary, double dispersion, long seed) {
+        this(backgroundCells, targetCells, genes, sharedDim, salientDim, components, mixingLayers, noise, noiseScale,
+                meanLibrary, dispersion, seed, Activation.LEAKY_RELU);
+    }
+
     /** The main job's default: 2,000 + 2,000 cells, 100 genes, k_z = k_t = 2, 3 components, Gaussian noise. */
     public static SimulationSettings defaults() {
         return new SimulationSettings(2000, 2000, 100, 2, 2, 3, 2, Likelihood.GAUSSIAN, 0.1, 1000, 5.0, 7);
@@ -53,22 +72,38 @@ public record SimulationSettings(int backgroundCells, int targetCells, int genes
 
     public SimulationSettings withSeed(long s) {
         return new SimulationSettings(backgroundCells, targetCells, genes, sharedDim, salientDim, components,
-                mixingLayers, noise, noiseScale, meanLibrary, dispersion, s);
+                mixingLayers, noise, noiseScale, meanLibrary, dispersion, s, mixingActivation);
     }
 
     public SimulationSettings withNoise(Likelihood n) {
         return new SimulationSettings(backgroundCells, targetCells, genes, sharedDim, salientDim, components,
-                mixingLayers, n, noiseScale, meanLibrary, dispersion, seed);
+                mixingLayers, n, noiseScale, meanLibrary, dispersion, seed, mixingActivation);
     }
 
     public SimulationSettings withSize(int background, int target, int g) {
         return new SimulationSettings(background, target, g, sharedDim, salientDim, components, mixingLayers, noise,
-                noiseScale, meanLibrary, dispersion, seed);
+                noiseScale, meanLibrary, dispersion, seed, mixingActivation);
     }
 
     public SimulationSettings withLatentSizes(int kz, int kt) {
         return new SimulationSettings(backgroundCells, targetCells, genes, kz, kt, components, mixingLayers, noise,
-                noiseScale, meanLibrary, dispersion, seed);
+                noiseScale, meanLibrary, dispersion, seed, mixingActivation);
+    }
+
+    /**
+     * The same settings with another mixing activation (the random numbers drawn stay the same).
+     *
+     * @throws IllegalArgumentException for RELU (not injective)
+     */
+    public SimulationSettings withMixingActivation(Activation a) {
+        return new SimulationSettings(backgroundCells, targetCells, genes, sharedDim, salientDim, components,
+                mixingLayers, noise, noiseScale, meanLibrary, dispersion, seed, a);
+    }
+
+    /** The same settings with another mean library size (mean counts per cell) of count noise. */
+    public SimulationSettings withMeanLibrary(double library) {
+        return new SimulationSettings(backgroundCells, targetCells, genes, sharedDim, salientDim, components,
+                mixingLayers, noise, noiseScale, library, dispersion, seed, mixingActivation);
     }
 
     private static void positive(String name, int v) {

@@ -66,10 +66,11 @@ public final class Simulator {
         double[][] fb = new double[nb][];
         double[][] ft = new double[nt][];
         for (int i = 0; i < nb; i++) {
-            fb[i] = TrueMixing.network(mixing, TrueMixing.concat(zb[i], new double[s.salientDim()]));
+            fb[i] = TrueMixing.network(mixing, s.mixingActivation(),
+                    TrueMixing.concat(zb[i], new double[s.salientDim()]));
         }
         for (int i = 0; i < nt; i++) {
-            ft[i] = TrueMixing.network(mixing, TrueMixing.concat(zt[i], tt[i]));
+            ft[i] = TrueMixing.network(mixing, s.mixingActivation(), TrueMixing.concat(zt[i], tt[i]));
         }
         double[] geneMean = new double[s.genes()];
         double[] geneScale = new double[s.genes()];
@@ -83,10 +84,14 @@ public final class Simulator {
         ContrastiveDataset data = new ContrastiveDataset(genes,
                 CellSet.withDefaultIds(Condition.BACKGROUND, DenseCellMatrix.of(xb)),
                 CellSet.withDefaultIds(Condition.TARGET, DenseCellMatrix.of(xt)));
-        return new SimulatedData(data, s, zb, zt, tt, tComp, zComp, new TrueMixing(mixing, geneMean, geneScale));
+        return new SimulatedData(data, s, zb, zt, tt, tComp, zComp, new TrueMixing(mixing, geneMean, geneScale,
+                s.mixingActivation()));
     }
 
-    /** Weight matrices (with a bias row last) of a leaky-ReLU network (k_z + k_t) -> width ... -> genes. */
+    /**
+     * Weight matrices (with a bias row last) of the mixing network (k_z + k_t) -> width ... -> genes; the same draws
+     * whatever the activation.
+     */
     private static List<double[][]> mixingWeights(SimulationSettings s, SplittableRandom rng) {
         List<double[][]> layers = new ArrayList<>();
         int in = s.sharedDim() + s.salientDim();

@@ -5,22 +5,29 @@ import java.util.List;
 import org.cdgm.engine.model.Activation;
 
 /**
- * The simulator's true, noiseless map from latent codes to genes: the random leaky-ReLU network that mixes [z | t]
- * into every gene, followed by the per-gene standardisation the simulator applied (centre and scale over all cells
+ * The simulator's true, noiseless map from latent codes to genes: the random network (leaky ReLU or tanh) that
+ * mixes [z | t] into every gene, followed by the per-gene standardisation the simulator applied (centre and scale over all cells
  * it drew). {@code f_std(z, t) = (net(z, t) - geneMean) / geneScale}; the data are f_std plus noise (Gaussian noise
  * adds to it; count noise uses it as log expression up to a per-cell constant).
  *
  * @param layers    weight matrices of the network, each (inputs + 1) x outputs with the bias as the last row; the
- *                  first takes k_z + k_t inputs (z first), the last has one output per gene; leaky ReLU between
- *                  layers, none after the last
+ *                  first takes k_z + k_t inputs (z first), the last has one output per gene; the activation
+ *                  between layers, none after the last
  * @param geneMean  per gene the mean of net(z, t) over all simulated cells (background and target)
  * @param geneScale per gene the standard deviation of net(z, t) over all simulated cells (> 0)
+ * @param activation the nonlinearity between layers: LEAKY_RELU (piecewise affine) or TANH (smooth)
  */
-public record TrueMixing(List<double[][]> layers, double[] geneMean, double[] geneScale) {
+public record TrueMixing(List<double[][]> layers, double[] geneMean, double[] geneScale, Activation activation) {
+
+    /** A leaky-ReLU network, the simulator's only kind before the mixing activation was a setting. */
+    public TrueMixing(List<double[][]> layers, double[] geneMean, double[] geneScale) {
+        this(layers, geneMean, geneScale, Activation.LEAKY_RELU);
+    }
 
     /** @throws IllegalArgumentException when the layers do not chain or the gene arrays do not fit the last layer */
     public TrueMixing {
         layers = List.copyOf(layers);
+        java.util.Objects.requireNonNull(activation, "activation");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("The mixing network needs at least one layer");
         }
@@ -60,7 +67,7 @@ public record TrueMixing(List<double[][]> layers, double[] geneMean, double[] ge
             throw new IllegalArgumentException("The mixing network takes " + inputs() + " inputs (k_z + k_t), got "
                     + z.length + " + " + t.length);
         }
-        double[] f = network(layers, concat(z, t));
+        double[] f = network(layers, activation, concat(z, t));
         for (int j = 0; j < f.length; j++) {
             f[j] = (f[j] - geneMean[j]) / geneScale[j];
         }
@@ -84,7 +91,7 @@ public record TrueMixing(List<double[][]> layers, double[] geneMean, double[] ge
     }
 
     /** net(input) before standardisation; the simulator draws its data with this very arithmetic. */
-    static double[] network(List<double[][]> layers, double[] input) {
+    static double[] network(List<double[][]> layers, Activation activation, double[] input) {
         double[] h = input;
         for (int l = 0; l < layers.size(); l++) {
             double[][] w = layers.get(l);
@@ -97,8 +104,14 @@ public record TrueMixing(List<double[][]> layers, double[] geneMean, double[] ge
                 }
             }
             if (l < layers.size() - 1) {
-                for (int j = 0; j < out.length; j++) {
-                    out[j] = out[j] > 0 ? out[j] : Activation.LEAKY_SLOPE * out[j];
+                if (activation == Activation.TANH) {
+                    for (int j = 0; j < out.length; j++) {
+                        out[j] = Math.tanh(out[j]);
+                    }
+                } else {
+                    for (int j = 0; j < out.length; j++) {
+                        out[j] = out[j] > 0 ? out[j] : Activation.LEAKY_SLOPE * out[j];
+                    }
                 }
             }
             h = out;
