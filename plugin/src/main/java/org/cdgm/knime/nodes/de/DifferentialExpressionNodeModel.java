@@ -1,5 +1,6 @@
 package org.cdgm.knime.nodes.de;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.knime.core.node.port.PortType;
  * {@link DifferentialExpression#salientEffect}, as {@code cdgm de}.
  */
 final class DifferentialExpressionNodeModel extends SettingsNodeModel<DifferentialExpressionNodeSettings> {
+    /** Groups with fewer cells are left out (with a warning) when every group is analysed, as cdgm de does. */
+    static final int MIN_CELLS = 10;
     /** Share of the progress bar for reading and encoding the cells; the groups take the rest. */
     private static final double READING = 0.2;
 
@@ -99,16 +102,28 @@ final class DifferentialExpressionNodeModel extends SettingsNodeModel<Differenti
             }
         }
         List<String> asked = settings.groupValues();
+        List<String> small = new ArrayList<>();
         for (String g : asked.isEmpty() ? present : asked) {
             if (!present.contains(g)) {
                 throw new InvalidSettingsException("No target cell has '" + g + "' in group column '"
                         + settings.group() + "'; its values among the target cells: " + String.join(", ", present));
             }
-            out.put(g, IntStream.range(0, values.length).filter(i -> g.equals(values[i])).toArray());
+            int[] cells = IntStream.range(0, values.length).filter(i -> g.equals(values[i])).toArray();
+            if (asked.isEmpty() && cells.length < MIN_CELLS) {
+                small.add(g + " (" + cells.length + ")");
+                continue; // a group named in the settings is analysed whatever its size (the engine needs 2)
+            }
+            out.put(g, cells);
+        }
+        if (!small.isEmpty()) {
+            setWarningMessage("Left out " + small.size() + " group" + (small.size() == 1 ? "" : "s") + " with fewer "
+                    + "than " + MIN_CELLS + " cells (a few cells give overconfident answers; name a group in the "
+                    + "settings to analyse it anyway): " + String.join(", ", small));
         }
         if (out.isEmpty()) {
-            throw new InvalidSettingsException("Group column '" + settings.group() + "' has no value in any target "
-                    + "cell (all missing)");
+            throw new InvalidSettingsException(small.isEmpty() ? "Group column '" + settings.group() + "' has no "
+                    + "value in any target cell (all missing)" : "No group of group column '" + settings.group()
+                    + "' has at least " + MIN_CELLS + " target cells: " + String.join(", ", small));
         }
         return out;
     }

@@ -22,6 +22,7 @@ import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.port.PngPorts;
 import org.cdgm.knime.table.GeneEffectTable;
 import org.cdgm.knime.table.ModelCells;
+import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
@@ -128,9 +129,10 @@ final class PerturbationEffectsNodeModel extends SettingsNodeModel<PerturbationE
         BufferedDataContainer effects = exec.createDataContainer(effectsSpec());
         for (PerturbationEffects.LabelEffect x : result.effects()) {
             effects.addRowToTable(new DefaultRow(new RowKey(x.label()), new StringCell(x.label()),
-                    new IntCell(x.cells()), new DoubleCell(x.salientDistance()), new DoubleCell(x.salientP()),
-                    new DoubleCell(x.salientPAdj()), new DoubleCell(x.sharedDistance()), new DoubleCell(x.sharedP()),
-                    new DoubleCell(x.sharedPAdj()), new DoubleCell(x.salientCoefficient()),
+                    new IntCell(x.cells()), new DoubleCell(x.salientDistance()), NumericCells.orMissing(x.salientP()),
+                    NumericCells.orMissing(x.salientPAdj()), new DoubleCell(x.sharedDistance()),
+                    NumericCells.orMissing(x.sharedP()), NumericCells.orMissing(x.sharedPAdj()),
+                    new DoubleCell(x.salientCoefficient()),
                     new DoubleCell(x.sharedCoefficient()), BooleanCell.get(x.salientPAdj() < LEVEL),
                     new StringCell(GeneEffectTable.top(genes.get(x.label()), TOP_GENES))));
         }

@@ -17,6 +17,7 @@ import org.cdgm.knime.nodes.SettingsNodeModel;
 import org.cdgm.knime.port.ContrastiveModelPortObject;
 import org.cdgm.knime.port.ContrastiveModelPortObjectSpec;
 import org.cdgm.knime.table.ModelCells;
+import org.cdgm.knime.table.NumericCells;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -88,7 +89,7 @@ final class SalientGeneProgramsNodeModel extends SettingsNodeModel<SalientGenePr
                 String dimension = "salient_" + g.dimension();
                 l.addRowToTable(new DefaultRow(new RowKey(dimension + ": " + g.gene()), new StringCell(dimension),
                         new IntCell(rank++), new StringCell(g.gene()), new DoubleCell(g.loading()),
-                        new DoubleCell(g.sd()), new DoubleCell(loadings.dimensionSd()[k])));
+                        NumericCells.orMissing(g.sd()), new DoubleCell(loadings.dimensionSd()[k])));
             }
         }
         l.close();
