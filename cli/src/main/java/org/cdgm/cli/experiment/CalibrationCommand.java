@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + "truth: its seed stability (MCC between the two fits' coordinates, the only score available on "
                 + "real data) against the two fits' mean true aligned MCC and leakage. Reports per block (shared, "
                 + "salient) the Pearson and Spearman correlations over all pairs and, per band of stability (below "
-                + "0.5, 0.5-0.6, ..., 0.9 and above), the mean true aligned MCC with a 95% Student t interval: "
+                + "0.5, 0.5-0.6, ..., 0.9 and above), the mean true aligned MCC with a 95%% Student t interval: "
                 + "\"a stability of s means a true MCC of about m\". Fits nothing; takes seconds."},
         sortOptions = false,
         optionListHeading = "%nOptions:%n",
