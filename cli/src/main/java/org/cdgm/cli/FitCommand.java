@@ -153,6 +153,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         List<String> fitWarnings = fitWarnings(result, training, restarts);
         writeSummary(result, decision, prepared, data, training, restarts, fitWarnings);
+        result.notes().forEach(n -> err.println("note: " + n));
         fitWarnings.forEach(w -> err.println("warning: " + w));
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
         return 0;

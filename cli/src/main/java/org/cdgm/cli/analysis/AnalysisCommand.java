@@ -199,6 +199,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
                         e.trainTargetLoss(), e.trainBackgroundLoss());
             }
         });
+        result.notes().forEach(n -> err.println("note: " + n));
         FitCommand.fitWarnings(result, training, null).forEach(w -> err.println("warning: " + w));
         Path file = out.resolve("model.cdgm");
         ModelFile.save(result.model().withSource(source), file);

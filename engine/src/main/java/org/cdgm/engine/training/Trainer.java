@@ -60,6 +60,13 @@ public final class Trainer {
     private record ValidationChunk(CellBatch background, CellBatch target, Noise noise) {
     }
 
+    /**
+     * Lambda above which an automatic epsilon counts as out of reach: the constraint's price is then a hundred times
+     * the ELBO's weight. Fits that met epsilon ended with lambda below 2 (the simulations, Papalexi at 0.3: 0.39-0.63);
+     * the Papalexi screen at the automatic epsilon ended at 1,000-2,340.
+     */
+    static final double LAMBDA_UNREACHABLE = 100;
+
     private final ModelConfig config;
     private final TrainingSettings settings;
 
@@ -68,7 +75,40 @@ public final class Trainer {
         this.settings = settings;
     }
 
+    /**
+     * Trains the model on the data. An automatic epsilon that the data clearly cannot meet (the kept epoch's
+     * regulariser above it and lambda ending above {@value #LAMBDA_UNREACHABLE}: on the Papalexi screen lambda
+     * climbs past 1,000 and squeezes the salient space to a point) is raised once: training starts again with
+     * epsilon set to the level this data reached (the kept epoch's regulariser plus two standard errors) plus
+     * {@link TrainingSettings#AUTO_EPSILON_MARGIN}, and the result's notes say so. "Auto" then means a level the data
+     * can meet; a fixed epsilon is never changed.
+     *
+     * @throws InvalidInputException when the data do not fit the model or its settings (genes, cells, values)
+     */
     public TrainingResult fit(ContrastiveDataset data, TrainingMonitor monitor) {
+        TrainingResult first = fitOnce(data, monitor);
+        ConstraintReport c = first.constraint();
+        if (!settings.autoEpsilon() || c.status() != ConstraintReport.Status.NOT_MET
+                || !(first.finalLambda() > LAMBDA_UNREACHABLE) || !Double.isFinite(c.regulariser())) {
+            return first;
+        }
+        double reachable = c.regulariser() + 2 * (Double.isFinite(c.standardError()) ? c.standardError() : 0)
+                + TrainingSettings.AUTO_EPSILON_MARGIN;
+        String note = String.format(java.util.Locale.ROOT, "The automatic epsilon %.4g could not be met (regulariser "
+                + "%.4g at the kept epoch, lambda %.3g at the end): trained again with epsilon %.4g, the level this "
+                + "data reached plus %.2f.", c.epsilon(), c.regulariser(), first.finalLambda(), reachable,
+                TrainingSettings.AUTO_EPSILON_MARGIN);
+        monitor.onProgress(0, note);
+        TrainingResult second = new Trainer(config, settings.withConstraint(reachable, settings.dualLearningRate()))
+                .fitOnce(data, monitor);
+        List<String> notes = new ArrayList<>();
+        notes.add(note);
+        notes.addAll(second.notes());
+        return new TrainingResult(second.model(), second.history(), second.bestEpoch(), second.stoppedEarly(),
+                second.finalLambda(), second.constraint(), first.cellsProcessed() + second.cellsProcessed(), notes);
+    }
+
+    private TrainingResult fitOnce(ContrastiveDataset data, TrainingMonitor monitor) {
         DatasetValidator.validate(data, config.likelihood().valueDomain());
         if (data.geneCount() != config.genes()) {
             throw new InvalidInputException("The model is configured for " + config.genes() + " genes but the data "

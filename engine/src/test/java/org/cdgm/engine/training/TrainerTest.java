@@ -292,6 +292,25 @@ class TrainerTest {
     }
 
     @Test
+    void anAutomaticEpsilonOutOfReachIsRaisedOnceToTheLevelReached() {
+        // a dual learning rate of 10,000 drives lambda far past 100 while the constraint is violated
+        TrainingSettings auto = quick(TrainingMode.CONSTRAINED).withConstraint(Double.NaN, 1e4);
+        TrainingResult r = new Trainer(MODEL, auto).fit(SIM.dataset(), TrainingMonitor.NONE);
+        String note = r.notes().get(0);
+        assertTrue(note.startsWith("The automatic epsilon ") && note.contains("could not be met")
+                && note.endsWith(String.format(java.util.Locale.ROOT, "trained again with epsilon %.4g, the level "
+                        + "this data reached plus 0.04.", r.constraint().epsilon())), r.notes().toString());
+        assertTrue(r.constraint().epsilon() > r.constraint().noiseFloor() + TrainingSettings.AUTO_EPSILON_MARGIN,
+                "raised above the automatic level: " + r.constraint());
+        assertEquals(3, r.history().size(), "the history is the second fit's");
+        // a fixed epsilon is the user's: never changed
+        TrainingResult fixed = new Trainer(MODEL, auto.withConstraint(0.0001, 1e4)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        assertEquals(0.0001, fixed.constraint().epsilon(), 0);
+        assertTrue(fixed.notes().stream().noneMatch(n -> n.contains("could not be met")), fixed.notes().toString());
+    }
+
+    @Test
     void risingLambdaAtTheEndIsNoted() {
         List<EpochReport> rising = new ArrayList<>();
         List<EpochReport> settled = new ArrayList<>();
