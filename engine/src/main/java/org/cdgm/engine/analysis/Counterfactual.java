@@ -53,15 +53,8 @@ final class Counterfactual {
 
     /** Expression of the given cells at codes drawn from their posteriors ({@code random} null: at the means). */
     Pair decode(int[] cells, RandomGenerator random) {
-        double[][] zMean = pick(posterior.sharedMean(), cells);
-        double[][] tMean = pick(posterior.salientMean(), cells);
-        Embedding codes;
-        if (random == null) {
-            codes = new Embedding(zMean, tMean);
-        } else {
-            codes = new Posterior(zMean, pick(posterior.sharedVariance(), cells), tMean,
-                    pick(posterior.salientVariance(), cells)).sample(random);
-        }
+        Posterior q = posterior.rows(cells);
+        Embedding codes = random == null ? q.means() : q.sample(random);
         return decode(codes.shared(), codes.salient(), cells);
     }
 
@@ -89,14 +82,6 @@ final class Counterfactual {
         int[] out = new int[cells.length];
         for (int i = 0; i < cells.length; i++) {
             out[i] = codes[cells[i]];
-        }
-        return out;
-    }
-
-    static double[][] pick(double[][] rows, int[] cells) {
-        double[][] out = new double[cells.length][];
-        for (int i = 0; i < cells.length; i++) {
-            out[i] = rows[cells[i]];
         }
         return out;
     }

@@ -92,17 +92,12 @@ public final class GeneLoadings {
         Counterfactual cf = new Counterfactual(model, posterior, batchCodes);
         int kt = model.config().salientDim();
         int genes = model.genes().size();
-        double[] spread = spread(Counterfactual.pick(posterior.salientMean(), cells), kt);
+        Posterior chosen = posterior.rows(cells);
+        double[] spread = spread(chosen.salientMean(), kt);
         double[][] sum = new double[genes][kt];
         double[][] sumSq = new double[genes][kt];
         for (int d = 0; d < settings.draws(); d++) {
-            Embedding codes = d == 0 && settings.draws() == 1
-                    ? new Embedding(Counterfactual.pick(posterior.sharedMean(), cells),
-                    Counterfactual.pick(posterior.salientMean(), cells))
-                    : new Posterior(Counterfactual.pick(posterior.sharedMean(), cells),
-                    Counterfactual.pick(posterior.sharedVariance(), cells),
-                    Counterfactual.pick(posterior.salientMean(), cells),
-                    Counterfactual.pick(posterior.salientVariance(), cells)).sample(random);
+            Embedding codes = settings.draws() == 1 ? chosen.means() : chosen.sample(random);
             for (int k = 0; k < kt; k++) {
                 double h = STEP * (spread[k] > 0 ? spread[k] : 1);
                 double[][] plus = cf.expression(codes.shared(), shifted(codes.salient(), k, h), cells);

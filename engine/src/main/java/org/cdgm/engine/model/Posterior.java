@@ -11,6 +11,20 @@ public record Posterior(double[][] sharedMean, double[][] sharedVariance, double
         return sharedMean.length;
     }
 
+    /** The posteriors of the given cells (indices into this one), in that order; rows are shared, not copied. */
+    public Posterior rows(int[] cells) {
+        return new Posterior(pick(sharedMean, cells), pick(sharedVariance, cells), pick(salientMean, cells),
+                pick(salientVariance, cells));
+    }
+
+    private static double[][] pick(double[][] rows, int[] cells) {
+        double[][] out = new double[cells.length][];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = rows[cells[i]];
+        }
+        return out;
+    }
+
     /** The posterior means: each cell's coordinates. */
     public Embedding means() {
         return new Embedding(sharedMean, salientMean);
