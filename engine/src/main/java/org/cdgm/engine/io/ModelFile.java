@@ -25,12 +25,12 @@ import java.util.zip.CheckedOutputStream;
 
 import org.cdgm.engine.data.BatchCovariate;
 import org.cdgm.engine.model.Activation;
-import org.cdgm.engine.model.ContrastiveVae;
-import org.cdgm.engine.model.HostBuffer;
+import org.cdgm.engine.model.network.ContrastiveVae;
+import org.cdgm.engine.numeric.HostBuffer;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.ModelProvenance;
-import org.cdgm.engine.model.ParamRef;
+import org.cdgm.engine.model.parameters.ParamRef;
 import org.cdgm.engine.model.Precision;
 import org.cdgm.engine.model.PriorKind;
 import org.cdgm.engine.model.TrainedModel;

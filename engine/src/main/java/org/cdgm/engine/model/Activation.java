@@ -1,5 +1,7 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.numeric.HostBuffer;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -9,22 +11,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * non-identifiable case.
  */
 public enum Activation {
-    RELU(true),
-    LEAKY_RELU(true),
-    TANH(false);
+    RELU,
+    LEAKY_RELU,
+    TANH;
 
     /** Negative slope of LEAKY_RELU. */
     public static final double LEAKY_SLOPE = 0.2;
-
-    private final boolean piecewiseAffine;
-
-    Activation(boolean piecewiseAffine) {
-        this.piecewiseAffine = piecewiseAffine;
-    }
-
-    public boolean isPiecewiseAffine() {
-        return piecewiseAffine;
-    }
 
     /** Returns the activated copy of {@code pre}. */
     public INDArray apply(INDArray pre) {

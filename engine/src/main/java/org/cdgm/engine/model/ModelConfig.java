@@ -76,19 +76,9 @@ public record ModelConfig(int genes, int sharedDim, int salientDim, int hiddenWi
                 likelihood, prior, priorComponents, precision, batchLevels);
     }
 
-    public ModelConfig withPrecision(Precision p) {
-        return new ModelConfig(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation,
-                likelihood, prior, priorComponents, p, batchLevels);
-    }
-
     public ModelConfig withNetwork(int width, int encLayers, int decLayers, Activation act) {
         return new ModelConfig(genes, sharedDim, salientDim, width, encLayers, decLayers, act, likelihood, prior,
                 priorComponents, precision, batchLevels);
-    }
-
-    public ModelConfig withPrior(PriorKind kind, int components) {
-        return new ModelConfig(genes, sharedDim, salientDim, hiddenWidth, encoderLayers, decoderLayers, activation,
-                likelihood, kind, components, precision, batchLevels);
     }
 
     /** The same architecture with a batch covariate of {@code levels} levels (0 = none). */

@@ -1,5 +1,7 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.model.distributions.Gaussians;
+
 import org.cdgm.engine.data.UserChoice;
 
 /** Prior on each latent block. */

@@ -1,5 +1,8 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.model.network.ContrastiveVae;
+import org.cdgm.engine.numeric.HostBuffer;
+
 import java.util.List;
 import java.util.Objects;
 

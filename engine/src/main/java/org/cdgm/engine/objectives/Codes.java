@@ -1,7 +1,9 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.HostBuffer;
-import org.cdgm.engine.model.LatentSample;
+import org.cdgm.engine.numeric.HostProducts;
+
+import org.cdgm.engine.numeric.HostBuffer;
+import org.cdgm.engine.model.distributions.LatentSample;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -3,8 +3,8 @@ package org.cdgm.engine.objectives;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.LatentCodes;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.LatentCodes;
 
 /** Sum of regularisers, e.g. MM-cVAE's two MMD terms. */
 public final class CompositeRegulariser implements Regulariser {

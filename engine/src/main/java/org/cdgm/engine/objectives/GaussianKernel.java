@@ -1,5 +1,7 @@
 package org.cdgm.engine.objectives;
 
+import org.cdgm.engine.numeric.HostProducts;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

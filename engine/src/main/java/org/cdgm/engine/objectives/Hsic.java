@@ -1,7 +1,7 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.LatentCodes;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.LatentCodes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,9 +1,9 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.LatentCodes;
-import org.cdgm.engine.model.LatentGradient;
-import org.cdgm.engine.model.LatentSample;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.LatentCodes;
+import org.cdgm.engine.model.distributions.LatentGradient;
+import org.cdgm.engine.model.distributions.LatentSample;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

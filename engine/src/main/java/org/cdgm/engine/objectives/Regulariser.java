@@ -1,7 +1,7 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.LatentCodes;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.LatentCodes;
 
 /**
  * A term R(codes) >= 0 on the latent codes of one step: penalised (classic, MO) with a weight, or constrained

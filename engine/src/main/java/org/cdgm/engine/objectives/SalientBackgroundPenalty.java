@@ -1,8 +1,8 @@
 package org.cdgm.engine.objectives;
 
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.LatentCodes;
-import org.cdgm.engine.model.LatentSample;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.LatentCodes;
+import org.cdgm.engine.model.distributions.LatentSample;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

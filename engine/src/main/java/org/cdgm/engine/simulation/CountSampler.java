@@ -2,7 +2,7 @@ package org.cdgm.engine.simulation;
 
 import java.util.SplittableRandom;
 
-import org.cdgm.engine.model.Gaussians;
+import org.cdgm.engine.model.distributions.Gaussians;
 
 /** Poisson and gamma draws from a {@link SplittableRandom} (the JDK has neither). */
 final class CountSampler {

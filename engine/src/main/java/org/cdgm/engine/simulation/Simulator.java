@@ -8,7 +8,7 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DenseCellMatrix;
-import org.cdgm.engine.model.Gaussians;
+import org.cdgm.engine.model.distributions.Gaussians;
 
 /** Draws a {@link SimulatedData} set; the same settings (seed included) give the same data. */
 public final class Simulator {

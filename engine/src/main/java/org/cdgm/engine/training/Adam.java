@@ -1,6 +1,6 @@
 package org.cdgm.engine.training;
 
-import org.cdgm.engine.model.HostBuffer;
+import org.cdgm.engine.numeric.HostBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.CellMatrix;
 import org.cdgm.engine.data.CellSet;
-import org.cdgm.engine.model.CellBatch;
+import org.cdgm.engine.model.distributions.CellBatch;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

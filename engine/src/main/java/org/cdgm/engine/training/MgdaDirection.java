@@ -1,7 +1,7 @@
 package org.cdgm.engine.training;
 
-import org.cdgm.engine.model.ParameterLayout;
-import org.cdgm.engine.model.VectorBlas;
+import org.cdgm.engine.model.parameters.ParameterLayout;
+import org.cdgm.engine.numeric.VectorBlas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,6 +1,6 @@
 package org.cdgm.engine.training;
 
-import org.cdgm.engine.model.VectorBlas;
+import org.cdgm.engine.numeric.VectorBlas;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.model.Activation;
-import org.cdgm.engine.model.ContrastiveVae;
+import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.ModelProvenance;
-import org.cdgm.engine.model.ParamRef;
+import org.cdgm.engine.model.parameters.ParamRef;
 import org.cdgm.engine.model.Posterior;
 import org.cdgm.engine.model.Precision;
 import org.cdgm.engine.model.PriorKind;

@@ -1,5 +1,9 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.model.distributions.CellBatch;
+import org.cdgm.engine.model.distributions.Noise;
+import org.cdgm.engine.model.network.ContrastiveVae;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

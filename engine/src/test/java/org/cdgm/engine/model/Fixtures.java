@@ -1,5 +1,8 @@
 package org.cdgm.engine.model;
 
+import org.cdgm.engine.model.distributions.CellBatch;
+import org.cdgm.engine.model.distributions.Gaussians;
+
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 
-import org.cdgm.engine.model.LatentCodes;
-import org.cdgm.engine.model.LatentSample;
+import org.cdgm.engine.model.network.LatentCodes;
+import org.cdgm.engine.model.distributions.LatentSample;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +23,7 @@ class NoiseFloorTest {
         double[][] eps = new double[n][dim];
         for (double[] row : eps) {
             for (int j = 0; j < dim; j++) {
-                row[j] = org.cdgm.engine.model.Gaussians.next(rng);
+                row[j] = org.cdgm.engine.model.distributions.Gaussians.next(rng);
             }
         }
         INDArray e = Nd4j.createFromArray(eps).castTo(DataType.DOUBLE);

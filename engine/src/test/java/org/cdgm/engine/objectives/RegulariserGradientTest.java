@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
-import org.cdgm.engine.model.CellBatch;
-import org.cdgm.engine.model.CodeGradients;
-import org.cdgm.engine.model.ContrastiveVae;
+import org.cdgm.engine.model.distributions.CellBatch;
+import org.cdgm.engine.model.network.CodeGradients;
+import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.Fixtures;
 import org.cdgm.engine.model.GradientCheck;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
-import org.cdgm.engine.model.Noise;
+import org.cdgm.engine.model.distributions.Noise;
 import org.cdgm.engine.model.PriorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,11 +107,11 @@ class RegulariserGradientTest {
         assertTrue(dep > 10 * indep, "HSIC dependent " + dep + " vs independent " + indep);
     }
 
-    private static org.cdgm.engine.model.LatentCodes codes(double[][] z, double[][] t) {
+    private static org.cdgm.engine.model.network.LatentCodes codes(double[][] z, double[][] t) {
         INDArray zz = rows(z);
         INDArray tt = rows(t);
-        var sz = new org.cdgm.engine.model.LatentSample(zz, zz.mul(0).subi(50), zz.mul(0));
-        var st = new org.cdgm.engine.model.LatentSample(tt, tt.mul(0).subi(50), tt.mul(0));
-        return new org.cdgm.engine.model.LatentCodes(null, null, sz, st);
+        var sz = new org.cdgm.engine.model.distributions.LatentSample(zz, zz.mul(0).subi(50), zz.mul(0));
+        var st = new org.cdgm.engine.model.distributions.LatentSample(tt, tt.mul(0).subi(50), tt.mul(0));
+        return new org.cdgm.engine.model.network.LatentCodes(null, null, sz, st);
     }
 }

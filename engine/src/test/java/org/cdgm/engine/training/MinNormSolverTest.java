@@ -3,8 +3,8 @@ package org.cdgm.engine.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.cdgm.engine.model.ParameterGroup;
-import org.cdgm.engine.model.ParameterLayout;
+import org.cdgm.engine.model.parameters.ParameterGroup;
+import org.cdgm.engine.model.parameters.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
