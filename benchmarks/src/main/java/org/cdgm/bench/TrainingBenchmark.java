@@ -69,7 +69,7 @@ public final class TrainingBenchmark {
             MatrixFile.write(d.target().matrix(), tg);
             System.out.printf("%s: %d + %d cells x %d genes, %d epochs (%d warm-up), %s thread(s)%n", c.name(),
                     d.background().cells(), d.target().cells(), d.geneCount(), epochs, warmup, threads);
-            // the same JVM options as the product's jobs (engine/pom.xml)
+            // the same JVM options as the product's jobs (cli/pom.xml)
             List<String> engineCmd = new ArrayList<>(List.of(javaBinary(), "-Xmx3g",
                     "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                     EngineRun.class.getName(), c.name(), bg.toString(), tg.toString(), "" + epochs, "42"));

@@ -12,7 +12,7 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.AtomicFiles;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.io.MatrixFiles;
 import org.cdgm.engine.io.ModelFile;
 import org.cdgm.engine.model.Embedding;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +26,13 @@ import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Starts a real Equinox, installs the org.cdgm.engine bundle the build produced and the five platform fragments
- * (the running platform's unpacked, as KNIME installs them) and trains a model inside it through
- * {@code org.cdgm.engine.app.SelfCheck}. Proves that the embedded ND4J finds its backend through the bundle's class
- * loader and loads its native libraries from the platform fragment attached to it.
+ * (the running platform's unpacked, as KNIME installs them) and trains a model inside it through {@link SelfCheck},
+ * whose engine classes come from the bundle. Proves that the embedded ND4J finds its backend through the bundle's
+ * class loader and loads its native libraries from the platform fragment attached to it.
  */
 class EquinoxTrainingIT {
+    /** Named, not {@code SelfCheck.class}: the test's own class loader must never load it. */
+    private static final String SELF_CHECK = "org.cdgm.bundle.SelfCheck";
     @TempDir
     static Path work;
     private static Framework framework;
@@ -87,9 +91,10 @@ class EquinoxTrainingIT {
     @Test
     @SuppressWarnings("unchecked")
     void trainsSavesAndScoresAModelInsideTheFramework() throws Exception {
-        Class<?> selfCheck = engine.loadClass("org.cdgm.engine.app.SelfCheck");
         ClassLoader bundleLoader = engine.adapt(BundleWiring.class).getClassLoader();
-        assertEquals(bundleLoader, selfCheck.getClassLoader(), "engine class must come from the bundle");
+        Class<?> selfCheck = new BundleChild(bundleLoader).loadClass(SELF_CHECK);
+        assertEquals(bundleLoader, Class.forName("org.cdgm.engine.training.Trainer", false, selfCheck.getClassLoader())
+                .getClassLoader(), "engine classes must come from the bundle");
         Method run = selfCheck.getMethod("run", Path.class);
         Map<String, String> result = (Map<String, String>) run.invoke(null, work.resolve("self-check"));
 
@@ -105,5 +110,33 @@ class EquinoxTrainingIT {
         assertTrue(Long.parseLong(result.get("modelBytes")) > 1000);
         assertNotNull(Files.list(work.resolve("self-check/natives")).findAny().orElse(null),
                 "JavaCPP should unpack natives into the bundle-private cache folder");
+    }
+
+    /**
+     * Defines {@link SelfCheck} from this test's class files, everything else through the engine bundle: the engine
+     * and ND4J classes SelfCheck uses resolve as they do for a KNIME node. Only SelfCheck itself is defined here, so
+     * a class the bundle lacks fails instead of coming from the test class path.
+     */
+    private static final class BundleChild extends ClassLoader {
+        BundleChild(ClassLoader bundleLoader) {
+            super(bundleLoader);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.equals(SELF_CHECK)) {
+                throw new ClassNotFoundException(name);
+            }
+            try (InputStream in = EquinoxTrainingIT.class.getClassLoader()
+                    .getResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name + " not among the test classes");
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
     }
 }

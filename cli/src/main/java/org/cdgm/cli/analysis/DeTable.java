@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cdgm.engine.analysis.DifferentialExpression;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 
 /** The gene table of {@code cdgm de} and {@code cdgm effects}: one row per group (or label) and gene. */
 final class DeTable {

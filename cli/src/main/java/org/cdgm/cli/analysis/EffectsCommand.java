@@ -16,7 +16,7 @@ import org.cdgm.engine.analysis.PerturbationEffects;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.AtomicFiles;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.plot.EffectsPlot;
 import org.cdgm.engine.plot.PlotSize;
 import org.cdgm.engine.preprocess.PreparedCells;

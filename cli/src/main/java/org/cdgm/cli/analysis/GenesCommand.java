@@ -11,7 +11,7 @@ import org.cdgm.engine.analysis.GeneLoadings;
 import org.cdgm.engine.analysis.SalientExpression;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.InvalidInputException;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.model.Posterior;
 import org.cdgm.engine.model.TrainedModel;
 import org.cdgm.engine.preprocess.PreparedCells;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import org.cdgm.engine.io.AtomicFiles;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.metrics.SampleSummary;
 
 /**

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cdgm.engine.experiment.StabilityCalibration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cdgm.cli.FitCommand;
-import org.cdgm.engine.experiment.ClaimExperiment;
-import org.cdgm.engine.experiment.ClaimRunner;
-import org.cdgm.engine.experiment.ExperimentSize;
 import org.cdgm.engine.runtime.Nd4jRuntime;
 import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingSettings;

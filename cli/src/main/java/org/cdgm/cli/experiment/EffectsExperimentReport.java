@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.Predicate;
 
 import org.cdgm.engine.io.AtomicFiles;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.metrics.RejectionRate;
 import org.cdgm.engine.metrics.SalientEffectRecovery;
 import org.cdgm.engine.metrics.SampleSummary;

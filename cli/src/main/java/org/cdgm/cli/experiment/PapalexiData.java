@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.cdgm.cli.ReadOptions;
-import org.cdgm.engine.app.ScreenJob;
+import org.cdgm.cli.jobs.ScreenJob;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cdgm.engine.io.AtomicFiles;
-import org.cdgm.engine.io.CsvTable;
+import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.metrics.SampleSummary;
 
 /**

@@ -17,7 +17,18 @@ public final class MatrixFiles {
     }
 
     /**
-     * @return cells x genes with gene names, cell ids, metadata and the warnings raised while reading
+     * Reads a count matrix in the request's format, or the one its path shows ({@link MatrixFormat#resolve}): a 10x
+     * Genomics Matrix Market folder or {@code matrix.mtx} (Cell Ranger's feature-barcode matrix, plain or gzipped,
+     * with a GEO file-name prefix), a Cell Ranger {@code .h5} (the same matrix in HDF5), an AnnData {@code .h5ad}
+     * ({@code X}, a layer or {@code raw/X}, dense or CSR/CSC, decoded by AnnData's on-disk encodings) or delimited
+     * text (RFC 4180 CSV or TSV, cells as rows or as columns). Counts are stored as floats, sparse inputs in CSR;
+     * feature types other than the requested ones are dropped. When the request names a metadata file, its rows
+     * are joined to the cells by id ({@link MetadataJoin}: rows of other cells are ignored, a cell without a row
+     * keeps missing values with a warning, a file that matches no cell is an error).
+     *
+     * @param r what to read: path, format, h5ad layer, feature types, delimited-text options and metadata file
+     * @return cells x genes counts with the gene names, cell ids, cell metadata and the warnings raised while
+     *         reading
      * @throws DataFileException when a file is missing, malformed or inconsistent; the message names the file and,
      *                           where known, the line, row, column or HDF5 element
      * @throws IOException       when the file system fails

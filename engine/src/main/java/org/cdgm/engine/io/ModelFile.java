@@ -76,10 +76,18 @@ public final class ModelFile {
     }
 
     /**
-     * Saves atomically: the file is either the complete new model or left as it was, and no temporary file stays.
+     * Saves a fitted model in this class's binary format (see the class comment): format 3 when the model has a
+     * batch covariate, else format 2, which older cdgm versions read. The file holds the configuration, the gene
+     * names (in the model's order, which the counts given to it must follow), the batch levels, the provenance, the
+     * parameter layout and every parameter as an 8-byte double, so its size is about 8 bytes per parameter plus the
+     * texts. Saving is atomic: the file is either the complete new model or left as it was, its folder is created
+     * when missing, and no temporary file stays behind.
      *
+     * @param model the fitted model to store; not changed
+     * @param file  where to write it; an existing file is replaced
      * @throws ModelFileException when {@code file} is a directory
-     * @throws IOException        naming {@code file} when its folder cannot be written
+     * @throws IOException        naming {@code file} when its folder cannot be created or written, or the final
+     *                            move fails
      */
     public static void save(TrainedModel model, Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -144,11 +152,18 @@ public final class ModelFile {
     }
 
     /**
-     * Loads a model saved by this or an earlier cdgm (formats 1 to 3).
+     * Loads a model saved by {@link #save} of this or an earlier cdgm (formats 1 to 3, see the class comment). The
+     * result embeds cells x genes counts in the gene order of {@link TrainedModel#genes()} and carries the stored
+     * provenance (creation time in ms since 1970 UTC, training settings, engine version); its parameters are those
+     * saved, bit for bit. Every count in the file is checked against the bytes left before anything is allocated,
+     * so a damaged file fails with a message instead of exhausting memory.
      *
+     * @param file a file written by {@link #save}
+     * @return the model, with its configuration, genes, optional batch covariate, provenance and parameters
      * @throws ModelFileException naming the file when it is missing, a directory, unreadable, foreign, from a newer
      *                            cdgm, truncated, corrupt (checksum, implausible count, invalid configuration) or
      *                            laid out differently from what its configuration builds
+     * @throws IOException        when the file system fails while reading
      */
     public static TrainedModel load(Path file) throws IOException {
         if (Files.isDirectory(file)) {

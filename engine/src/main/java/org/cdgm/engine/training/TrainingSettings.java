@@ -39,6 +39,20 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
     /** What "auto" epsilon allows above the regulariser's noise floor (see {@link #epsilon()}). */
     public static final double AUTO_EPSILON_MARGIN = 0.04;
 
+    // The ranges the constructor enforces, published for hosts that bound their fields (the KNIME dialogs).
+    public static final SettingRange PENALTY_WEIGHT = SettingRange.finiteFrom("penalty weight", 0);
+    /** Of a typed epsilon; NaN ("auto") is accepted besides. */
+    public static final SettingRange EPSILON = SettingRange.finiteFrom("epsilon", 0);
+    public static final SettingRange DUAL_LEARNING_RATE = SettingRange.finiteFrom("dual learning rate", 0);
+    public static final SettingRange EPOCHS = SettingRange.atLeast("epochs", 1);
+    public static final SettingRange BATCH_SIZE = SettingRange.atLeast("batch size", 2);
+    public static final SettingRange LEARNING_RATE = new SettingRange("learning rate", 0, false, 1, false);
+    public static final SettingRange VALIDATION_FRACTION = new SettingRange("validation fraction", 0, true, 0.9,
+            false);
+    public static final SettingRange PATIENCE = SettingRange.atLeast("patience", 0);
+    public static final SettingRange WARMUP_EPOCHS = SettingRange.atLeast("learning-rate warm-up epochs", 0);
+    public static final SettingRange KL_WARMUP_EPOCHS = SettingRange.atLeast("KL warm-up epochs", 0);
+
     public TrainingSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(regulariser, "regulariser");
@@ -50,35 +64,18 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
             throw new IllegalArgumentException("Setting 'kernel bandwidth' must be positive (or empty for the "
                     + "median heuristic), got " + bandwidth);
         }
-        requireNonNegative("penalty weight", penaltyWeight);
+        PENALTY_WEIGHT.require(penaltyWeight);
         if (!Double.isNaN(epsilon)) {
-            requireNonNegative("epsilon", epsilon);
+            EPSILON.require(epsilon);
         }
-        requireNonNegative("dual learning rate", dualLearningRate);
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Setting 'epochs' must be at least 1, got " + epochs);
-        }
-        if (batchSize < 2) {
-            throw new IllegalArgumentException("Setting 'batch size' must be at least 2, got " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate < 1)) {
-            throw new IllegalArgumentException("Setting 'learning rate' must be in (0, 1), got " + learningRate);
-        }
-        if (!(validationFraction >= 0 && validationFraction < 0.9)) {
-            throw new IllegalArgumentException("Setting 'validation fraction' must be in [0, 0.9), got "
-                    + validationFraction);
-        }
-        if (patience < 0) {
-            throw new IllegalArgumentException("Setting 'patience' must be at least 0, got " + patience);
-        }
-        if (warmupEpochs < 0) {
-            throw new IllegalArgumentException("Setting 'learning-rate warm-up epochs' must be at least 0, got "
-                    + warmupEpochs);
-        }
-        if (klWarmupEpochs < 0) {
-            throw new IllegalArgumentException("Setting 'KL warm-up epochs' must be at least 0, got "
-                    + klWarmupEpochs);
-        }
+        DUAL_LEARNING_RATE.require(dualLearningRate);
+        EPOCHS.require(epochs);
+        BATCH_SIZE.require(batchSize);
+        LEARNING_RATE.require(learningRate);
+        VALIDATION_FRACTION.require(validationFraction);
+        PATIENCE.require(patience);
+        WARMUP_EPOCHS.require(warmupEpochs);
+        KL_WARMUP_EPOCHS.require(klWarmupEpochs);
         if (!(gradientClip == 0 || (gradientClip >= 1 && Double.isFinite(gradientClip)))) {
             throw new IllegalArgumentException("Setting 'gradient clipping' must be 0 (off) or a finite factor >= 1, "
                     + "got " + gradientClip);
@@ -88,12 +85,6 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
     /** Whether epsilon is chosen from the data (see {@link #epsilon()}). */
     public boolean autoEpsilon() {
         return Double.isNaN(epsilon);
-    }
-
-    private static void requireNonNegative(String name, double v) {
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("Setting '" + name + "' must be a finite number >= 0, got " + v);
-        }
     }
 
     /**

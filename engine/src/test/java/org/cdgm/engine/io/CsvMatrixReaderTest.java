@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.cdgm.engine.data.AnnotatedMatrix;
 import org.cdgm.engine.data.MetadataType;
 import org.cdgm.engine.testdata.SharedData;
@@ -30,16 +32,18 @@ class CsvMatrixReaderTest {
         int n = 500;
         List<String> header = new ArrayList<>(List.of("barcode", "condition"));
         header.addAll(screen.genes());
-        CsvTable cellsAsRows = new CsvTable(header);
-        for (int i = 0; i < n; i++) {
-            List<Object> row = new ArrayList<>(List.of(screen.cellIds().get(i),
-                    screen.metadata().column("condition").get(i)));
-            for (int g = 0; g < screen.genes().size(); g++) {
-                row.add((long) screen.matrix().get(i, g));
+        // Written with commons-csv directly (RFC 4180, as the command line's CSV tables), not through a report writer.
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(tmp.resolve("slice.csv"), StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build())) {
+            for (int i = 0; i < n; i++) {
+                List<Object> row = new ArrayList<>(List.of(screen.cellIds().get(i),
+                        screen.metadata().column("condition").get(i)));
+                for (int g = 0; g < screen.genes().size(); g++) {
+                    row.add((long) screen.matrix().get(i, g));
+                }
+                csv.printRecord(row);
             }
-            cellsAsRows.add(row);
         }
-        cellsAsRows.write(tmp.resolve("slice.csv"));
         AnnotatedMatrix a = CsvMatrixReader.read(tmp.resolve("slice.csv"),
                 CsvMatrixOptions.cellsAsRows("barcode").withMetadata(Set.of("condition")));
         // genes as rows, tab separated, with a byte order mark

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javax.swing.AbstractButton;
 
 import org.cdgm.engine.data.UserChoice;
+import org.cdgm.engine.training.SettingRange;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -56,6 +57,11 @@ public class DescribedSettingsPane extends DefaultNodeSettingsPane {
      */
     public NumberField number(SettingsModelNumber model, String label) {
         return put(new NumberField(model, label), label);
+    }
+
+    /** As {@link #number(SettingsModelNumber, String)}, its range named in the engine's words. */
+    public NumberField number(SettingsModelNumber model, String label, SettingRange engineRange) {
+        return put(new NumberField(model, label, engineRange), label);
     }
 
     public DialogComponentString text(SettingsModelString model, String label) {

@@ -1,5 +1,6 @@
 package org.cdgm.knime.settings;
 
+import org.cdgm.engine.training.SettingRange;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumberEdit;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -13,10 +14,21 @@ import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
  */
 public final class NumberField extends DialogComponentNumberEdit {
     private final String label;
+    /** The engine's words for the range, or null to describe the model's bounds. */
+    private final SettingRange engineRange;
 
     public NumberField(SettingsModelNumber model, String label) {
+        this(model, label, null);
+    }
+
+    /**
+     * @param engineRange the range the engine publishes for this setting, whose bounds the model holds; named in
+     *                    the message, so that an open end reads "in (0, 1)" rather than as the double next to it
+     */
+    public NumberField(SettingsModelNumber model, String label, SettingRange engineRange) {
         super(model, label, 8);
         this.label = label;
+        this.engineRange = engineRange;
     }
 
     @Override
@@ -31,6 +43,9 @@ public final class NumberField extends DialogComponentNumberEdit {
 
     /** "a whole number from 2 to 100000", "a number of at least 0", ... */
     private String range() {
+        if (engineRange != null) {
+            return engineRange.describe();
+        }
         SettingsModelNumber m = (SettingsModelNumber) getModel();
         boolean whole = m instanceof SettingsModelInteger || m instanceof SettingsModelIntegerBounded;
         String kind = whole ? "a whole number" : "a number";

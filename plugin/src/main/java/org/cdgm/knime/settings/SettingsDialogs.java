@@ -4,6 +4,7 @@ import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.PriorKind;
 import org.cdgm.engine.objectives.RegulariserKind;
 import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingSettings;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 
 /**
@@ -79,8 +80,8 @@ public final class SettingsDialogs {
         pane.createNewGroup("Optimisation");
         pane.number(s.epochs, "Epochs");
         pane.number(s.batchSize, "Batch size");
-        pane.number(s.learningRate, "Learning rate");
-        pane.number(s.validationFraction, "Validation fraction");
+        pane.number(s.learningRate, "Learning rate", TrainingSettings.LEARNING_RATE);
+        pane.number(s.validationFraction, "Validation fraction", TrainingSettings.VALIDATION_FRACTION);
         pane.number(s.patience, "Patience");
         pane.number(s.seed, "Seed");
         pane.enableWhen(s.patience, () -> s.validationFraction.getDoubleValue() > 0, s.validationFraction);

@@ -16,7 +16,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * Epsilon is automatic (chosen from the data by the engine) unless "Automatic epsilon" is off; the number then used
  * is kept as its own setting so that switching back and forth does not lose it. The warm-up and clipping settings
  * came later ({@link #addLater}): older workflows load the engine's defaults for them and keep their typed epsilon.
- * Their ranges are the engine's (its message names the setting), so the models here are unbounded.
+ * Their ranges are the engine's (its message names the setting), so the models here are unbounded. The bounded
+ * models take their bounds from the engine too ({@link TrainingSettings#LEARNING_RATE} etc.), the closest values
+ * inside an open end: a value the dialog accepts is one the engine accepts.
  */
 public final class TrainingNodeSettings extends SettingsGroup {
     public static final String CFG_MODE = "training_mode";
@@ -40,21 +42,26 @@ public final class TrainingNodeSettings extends SettingsGroup {
     final SettingsModelString regulariser = add(new SettingsModelString(CFG_REGULARISER,
             DEFAULTS.regulariser().name()));
     final SettingsModelDoubleBounded penaltyWeight = add(new SettingsModelDoubleBounded(CFG_PENALTY_WEIGHT,
-            DEFAULTS.penaltyWeight(), 0, 1e6));
+            DEFAULTS.penaltyWeight(), TrainingSettings.PENALTY_WEIGHT.lowestIncluded(),
+            TrainingSettings.PENALTY_WEIGHT.highestIncluded()));
     /** The engine's default epsilon is automatic (NaN); this is the level used once automatic is switched off. */
-    final SettingsModelDoubleBounded epsilon = add(new SettingsModelDoubleBounded(CFG_EPSILON, 0.05, 0, 1e6));
+    final SettingsModelDoubleBounded epsilon = add(new SettingsModelDoubleBounded(CFG_EPSILON, 0.05,
+            TrainingSettings.EPSILON.lowestIncluded(), TrainingSettings.EPSILON.highestIncluded()));
     final SettingsModelBoolean epsilonAuto = addLater(new SettingsModelBoolean(CFG_EPSILON_AUTO, true),
             new SettingsModelBoolean(CFG_EPSILON_AUTO, false));
     final SettingsModelIntegerBounded epochs = add(new SettingsModelIntegerBounded(CFG_EPOCHS, DEFAULTS.epochs(),
-            1, 100_000));
+            TrainingSettings.EPOCHS.lowestInt(), TrainingSettings.EPOCHS.highestInt()));
     final SettingsModelIntegerBounded batchSize = add(new SettingsModelIntegerBounded(CFG_BATCH_SIZE,
-            DEFAULTS.batchSize(), 2, 1 << 16));
+            DEFAULTS.batchSize(), TrainingSettings.BATCH_SIZE.lowestInt(), TrainingSettings.BATCH_SIZE.highestInt()));
     final SettingsModelDoubleBounded learningRate = add(new SettingsModelDoubleBounded(CFG_LEARNING_RATE,
-            DEFAULTS.learningRate(), 1e-7, 0.5));
+            DEFAULTS.learningRate(), TrainingSettings.LEARNING_RATE.lowestIncluded(),
+            TrainingSettings.LEARNING_RATE.highestIncluded()));
     final SettingsModelDoubleBounded validationFraction = add(new SettingsModelDoubleBounded(
-            CFG_VALIDATION_FRACTION, DEFAULTS.validationFraction(), 0, 0.5));
+            CFG_VALIDATION_FRACTION, DEFAULTS.validationFraction(),
+            TrainingSettings.VALIDATION_FRACTION.lowestIncluded(),
+            TrainingSettings.VALIDATION_FRACTION.highestIncluded()));
     final SettingsModelIntegerBounded patience = add(new SettingsModelIntegerBounded(CFG_PATIENCE,
-            DEFAULTS.patience(), 0, 100_000));
+            DEFAULTS.patience(), TrainingSettings.PATIENCE.lowestInt(), TrainingSettings.PATIENCE.highestInt()));
     final SettingsModelInteger seed = add(new SettingsModelInteger(CFG_SEED, (int) DEFAULTS.seed()));
     final SettingsModelInteger warmupEpochs = addLater(new SettingsModelInteger(CFG_WARMUP_EPOCHS,
             DEFAULTS.warmupEpochs()));

@@ -1,8 +1,0 @@
-package org.cdgm.engine.app;
-
-import org.cdgm.engine.model.ModelConfig;
-import org.cdgm.engine.training.TrainingSettings;
-
-/** One fit to run: a label for tables, the architecture and the training settings. */
-public record FitSpec(String label, ModelConfig model, TrainingSettings training) {
-}
