@@ -8,34 +8,36 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DenseCellMatrix;
+import org.cdgm.engine.model.distributions.CountSampler;
+import org.cdgm.engine.model.distributions.GaussianMixture;
 import org.cdgm.engine.model.distributions.Gaussians;
+import org.cdgm.engine.model.distributions.NoiseLevels;
+import org.cdgm.engine.model.distributions.ObservationModel;
+import org.cdgm.engine.model.distributions.ObservationSampler;
 
-/** Draws a {@link SimulatedData} set; the same settings (seed included) give the same data. */
+/**
+ * Draws a {@link SimulatedData} set; the same settings (seed included) give the same data. Codes and observations
+ * are drawn by the model's own distribution classes ({@link GaussianMixture}, the likelihood's
+ * {@link ObservationSampler}), so simulation and model agree on what each likelihood means.
+ */
 public final class Simulator {
     private Simulator() {
     }
 
-    /** A mixture of Gaussians in d dimensions with well separated random means. */
-    private record Mixture(double[][] means, double[][] stds) {
-        static Mixture random(int components, int dim, SplittableRandom rng) {
-            double[][] m = new double[components][dim];
-            double[][] s = new double[components][dim];
-            for (int k = 0; k < components; k++) {
-                for (int j = 0; j < dim; j++) {
-                    m[k][j] = (2 * rng.nextDouble() - 1) * 2.5;
-                    s[k][j] = 0.3 + 0.4 * rng.nextDouble();
-                }
+    /**
+     * The true prior of one latent block: a mixture of equally weighted Gaussians with means uniform in [-2.5, 2.5]
+     * and standard deviations uniform in [0.3, 0.7] per coordinate, drawn component by component.
+     */
+    private static GaussianMixture randomMixture(int components, int dim, SplittableRandom rng) {
+        double[][] m = new double[components][dim];
+        double[][] s = new double[components][dim];
+        for (int k = 0; k < components; k++) {
+            for (int j = 0; j < dim; j++) {
+                m[k][j] = (2 * rng.nextDouble() - 1) * 2.5;
+                s[k][j] = 0.3 + 0.4 * rng.nextDouble();
             }
-            return new Mixture(m, s);
         }
-
-        int draw(double[] out, SplittableRandom rng) {
-            int k = rng.nextInt(means.length);
-            for (int j = 0; j < out.length; j++) {
-                out[j] = means[k][j] + stds[k][j] * Gaussians.next(rng);
-            }
-            return k;
-        }
+        return new GaussianMixture(m, s, null);
     }
 
     /** Name of simulated gene {@code j} (1-based, as in the data set). */
@@ -43,10 +45,31 @@ public final class Simulator {
         return "gene_" + j;
     }
 
+    /**
+     * Draws a data set as Lopez et al. (CLeaR 2024) simulate comparative data: per latent block a random mixture of
+     * equally weighted Gaussians ({@link SimulationSettings#components()} components, means in [-2.5, 2.5], standard
+     * deviations in [0.3, 0.7]); a random mixing network ({@link SimulationSettings#mixingLayers()} hidden layers of
+     * max(genes, k_z + k_t) units, leaky ReLU or tanh) from [z | t] to genes, t = 0 for background cells; each gene
+     * of the noiseless expression standardised to mean 0 and variance 1 over all cells; then observation noise drawn
+     * by the {@link SimulationSettings#noise()} likelihood's own sampler ({@link ObservationModel#sampler(NoiseLevels,
+     * int)}, the class that also samples a fitted model): Gaussian with standard deviation
+     * {@link SimulationSettings#noiseScale()} (in gene standard deviations), or counts with mean library size x
+     * softmax(expression), the library size log-normal with mean {@link SimulationSettings#meanLibrary()} (log
+     * standard deviation 0.25), negative binomial
+     * with inverse dispersion {@link SimulationSettings#dispersion()}; a count cell left empty gets one count at
+     * its most expressed gene. Every random number comes from one generator seeded with
+     * {@link SimulationSettings#seed()}, in a fixed order: mixtures, network weights, codes, noise.
+     *
+     * @param s the settings (validated by their constructor)
+     * @return n_b background and n_t target cells x {@code genes} values (Gaussian: real values in gene standard
+     *         deviations; counts: whole numbers), genes named {@link #geneName}, with the true codes (n_b x k_z,
+     *         n_t x k_z, n_t x k_t), each target cell's mixture components and the true mixing
+     * @throws NullPointerException when {@code s} is null (settings check everything else when built)
+     */
     public static SimulatedData simulate(SimulationSettings s) {
         SplittableRandom rng = new SplittableRandom(s.seed());
-        Mixture zMix = Mixture.random(s.components(), s.sharedDim(), rng);
-        Mixture tMix = Mixture.random(s.components(), s.salientDim(), rng);
+        GaussianMixture zMix = randomMixture(s.components(), s.sharedDim(), rng);
+        GaussianMixture tMix = randomMixture(s.components(), s.salientDim(), rng);
         List<double[][]> mixing = mixingWeights(s, rng);
 
         int nb = s.backgroundCells();
@@ -142,42 +165,21 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Observations of noiseless expressions {@code f} (cells x genes), a cell at a time: for count noise first the
+     * cell's library size, then its values from the likelihood's sampler.
+     */
     private static double[][] observe(double[][] f, SimulationSettings s, SplittableRandom rng) {
+        ObservationSampler noise = s.noise().standalone(s.genes())
+                .sampler(new NoiseLevels(s.noiseScale(), s.dispersion()), s.genes());
+        boolean counts = s.noise().isCount();
         double[][] x = new double[f.length][f[0].length];
         for (int i = 0; i < f.length; i++) {
-            switch (s.noise()) {
-                case GAUSSIAN:
-                    for (int j = 0; j < x[i].length; j++) {
-                        x[i][j] = f[i][j] + s.noiseScale() * Gaussians.next(rng);
-                    }
-                    break;
-                case POISSON:
-                case NEGATIVE_BINOMIAL: {
-                    double library = s.meanLibrary() * Math.exp(0.25 * Gaussians.next(rng) - 0.03125);
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (double v : f[i]) {
-                        max = Math.max(max, v);
-                    }
-                    double norm = 0;
-                    double[] p = new double[f[i].length];
-                    for (int j = 0; j < p.length; j++) {
-                        p[j] = Math.exp(f[i][j] - max);
-                        norm += p[j];
-                    }
-                    for (int j = 0; j < p.length; j++) {
-                        double mean = library * p[j] / norm;
-                        if (s.noise() == org.cdgm.engine.model.Likelihood.NEGATIVE_BINOMIAL) {
-                            mean = CountSampler.gamma(s.dispersion(), mean / s.dispersion(), rng);
-                        }
-                        x[i][j] = CountSampler.poisson(mean, rng);
-                    }
-                    if (sum(x[i]) == 0) {
-                        x[i][argmax(p)] = 1; // keep every cell non-empty, as a real filtered data set is
-                    }
-                    break;
-                }
-                default:
-                    throw new AssertionError(s.noise());
+            double library = counts ? s.meanLibrary() * Math.exp(0.25 * Gaussians.next(rng) - 0.03125) : Double.NaN;
+            noise.draw(f[i], library, x[i], rng);
+            if (counts && sum(x[i]) == 0) {
+                // keep every cell non-empty, as a real filtered data set is
+                x[i][argmax(CountSampler.unnormalisedShares(f[i]))] = 1;
             }
         }
         return x;

@@ -1,9 +1,13 @@
 package org.cdgm.engine.model.distributions;
 
-import org.cdgm.engine.model.parameters.ParamRef;
-import org.cdgm.engine.numeric.HostBuffer;
+import java.util.Arrays;
+import java.util.function.Function;
 
-import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.parameters.Initialiser;
+import org.cdgm.engine.model.parameters.ParamRef;
+import org.cdgm.engine.model.parameters.ParameterGroup;
+import org.cdgm.engine.model.parameters.ParameterLayout;
+import org.cdgm.engine.numeric.HostBuffer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,9 +23,41 @@ public final class GaussianObservation implements ObservationModel {
         this.logVariance = logVariance;
     }
 
+    /** Declares "likelihood.logVariance" (1 x genes, starting at 0: unit variance); an {@link ObservationModel.Factory}. */
+    public static Function<ParameterLayout, ObservationModel> declare(ParameterLayout.Builder b, int genes) {
+        int slot = b.add("likelihood.logVariance", 1, genes, ParameterGroup.SHARED, Initialiser.zeros());
+        return layout -> new GaussianObservation(layout.ref(slot));
+    }
+
     @Override
-    public Likelihood likelihood() {
-        return Likelihood.GAUSSIAN;
+    public boolean counts() {
+        return false;
+    }
+
+    /** x_g = decoder output_g + exp(s_g / 2) * N(0, 1). */
+    @Override
+    public ObservationSampler sampler(INDArray params) {
+        double[] sd = HostBuffer.read(logVariance.in(params));
+        for (int j = 0; j < sd.length; j++) {
+            sd[j] = Math.exp(0.5 * sd[j]);
+        }
+        return sampler(sd);
+    }
+
+    /** x_g = decoder output_g + {@code levels.standardDeviation()} * N(0, 1). */
+    @Override
+    public ObservationSampler sampler(NoiseLevels levels, int genes) {
+        double[] sd = new double[genes];
+        Arrays.fill(sd, levels.standardDeviation());
+        return sampler(sd);
+    }
+
+    private static ObservationSampler sampler(double[] sd) {
+        return (mean, library, out, rng) -> {
+            for (int j = 0; j < out.length; j++) {
+                out[j] = mean[j] + sd[j] * Gaussians.next(rng);
+            }
+        };
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.cdgm.engine.model.distributions;
 
+import org.cdgm.engine.model.parameters.Initialiser;
 import org.cdgm.engine.model.parameters.ParamRef;
 import org.cdgm.engine.model.parameters.ParameterGroup;
 import org.cdgm.engine.model.parameters.ParameterLayout;
 import org.cdgm.engine.numeric.HostBuffer;
 
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,13 +35,16 @@ public final class MixturePrior implements LatentPrior {
         this.dim = (int) means.cols();
     }
 
-    /** Declares the prior's parameters; returns slots {means, logStd, logits}. */
-    public static int[] declare(ParameterLayout.Builder b, String name, int components, int dim, ParameterGroup g) {
-        return new int[] {
-            b.add(name + ".means", components, dim, g),
-            b.add(name + ".logStd", components, dim, g),
-            b.add(name + ".logits", 1, components, g)
-        };
+    /**
+     * Declares name.means (K x dim, uniform on [-2, 2] so that components start distinct), name.logStd (K x dim,
+     * log 0.5) and name.logits (1 x K, zero: equal weights), in that order; a {@link LatentPrior.Factory}.
+     */
+    public static Function<ParameterLayout, LatentPrior> declare(ParameterLayout.Builder b, String name,
+                                                                 int components, int dim, ParameterGroup g) {
+        int m = b.add(name + ".means", components, dim, g, Initialiser.uniform(2.0));
+        int s = b.add(name + ".logStd", components, dim, g, Initialiser.constant(Math.log(0.5)));
+        int l = b.add(name + ".logits", 1, components, g, Initialiser.zeros());
+        return layout -> new MixturePrior(layout.ref(m), layout.ref(s), layout.ref(l));
     }
 
     public ParamRef means() {
@@ -159,33 +164,28 @@ public final class MixturePrior implements LatentPrior {
         return out;
     }
 
-    @Override
-    public double[][] sample(INDArray params, int n, SplittableRandom rng) {
-        double[][] m = HostBuffer.rows(means.in(params));
+    /** The mixture with its values read from {@code params}: means, exp(logStd), softmax(logits). */
+    public GaussianMixture mixture(INDArray params) {
         double[][] ls = HostBuffer.rows(logStd.in(params));
+        for (double[] row : ls) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.exp(row[j]);
+            }
+        }
         double[] pi = logSoftmax(HostBuffer.read(logits.in(params)));
         for (int k = 0; k < pi.length; k++) {
             pi[k] = Math.exp(pi[k]);
         }
+        return new GaussianMixture(HostBuffer.rows(means.in(params)), ls, pi);
+    }
+
+    @Override
+    public double[][] sample(INDArray params, int n, SplittableRandom rng) {
+        GaussianMixture mix = mixture(params);
         double[][] out = new double[n][dim];
-        for (int i = 0; i < n; i++) {
-            int k = pick(pi, rng.nextDouble());
-            for (int j = 0; j < dim; j++) {
-                out[i][j] = m[k][j] + Math.exp(ls[k][j]) * Gaussians.next(rng);
-            }
+        for (double[] row : out) {
+            mix.draw(row, rng);
         }
         return out;
     }
-
-    private static int pick(double[] pi, double u) {
-        double c = 0;
-        for (int k = 0; k < pi.length; k++) {
-            c += pi[k];
-            if (u < c) {
-                return k;
-            }
-        }
-        return pi.length - 1;
-    }
-
 }

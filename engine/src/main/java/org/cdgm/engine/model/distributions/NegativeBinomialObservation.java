@@ -1,10 +1,14 @@
 package org.cdgm.engine.model.distributions;
 
+import java.util.Arrays;
+import java.util.function.Function;
+
+import org.cdgm.engine.model.parameters.Initialiser;
 import org.cdgm.engine.model.parameters.ParamRef;
+import org.cdgm.engine.model.parameters.ParameterGroup;
+import org.cdgm.engine.model.parameters.ParameterLayout;
 import org.cdgm.engine.numeric.HostBuffer;
 import org.cdgm.engine.numeric.SpecialFunctions;
-
-import org.cdgm.engine.model.Likelihood;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,9 +26,46 @@ public final class NegativeBinomialObservation implements ObservationModel {
         this.logTheta = logTheta;
     }
 
+    /**
+     * Declares "likelihood.logTheta" (1 x genes, starting at log 5: theta = 5, moderate overdispersion); an
+     * {@link ObservationModel.Factory}.
+     */
+    public static Function<ParameterLayout, ObservationModel> declare(ParameterLayout.Builder b, int genes) {
+        int slot = b.add("likelihood.logTheta", 1, genes, ParameterGroup.SHARED, Initialiser.constant(Math.log(5.0)));
+        return layout -> new NegativeBinomialObservation(layout.ref(slot));
+    }
+
     @Override
-    public Likelihood likelihood() {
-        return Likelihood.NEGATIVE_BINOMIAL;
+    public boolean counts() {
+        return true;
+    }
+
+    /** x_g ~ NB(mu_g, theta_g = exp(phi_g)), mu = l * softmax(decoder output). */
+    @Override
+    public ObservationSampler sampler(INDArray params) {
+        double[] theta = HostBuffer.read(logTheta.in(params));
+        for (int j = 0; j < theta.length; j++) {
+            theta[j] = Math.exp(theta[j]);
+        }
+        return sampler(theta);
+    }
+
+    /** x_g ~ NB(mu_g, {@code levels.inverseDispersion()}), mu = l * softmax(decoder output). */
+    @Override
+    public ObservationSampler sampler(NoiseLevels levels, int genes) {
+        double[] theta = new double[genes];
+        Arrays.fill(theta, levels.inverseDispersion());
+        return sampler(theta);
+    }
+
+    /** The gamma-Poisson mixture: rate ~ Gamma(theta, mu / theta) (mean mu), then x ~ Poisson(rate). */
+    private static ObservationSampler sampler(double[] theta) {
+        return (logits, library, out, rng) -> {
+            double[] mean = CountSampler.means(logits, library);
+            for (int j = 0; j < out.length; j++) {
+                out[j] = CountSampler.poisson(CountSampler.gamma(theta[j], mean[j] / theta[j], rng), rng);
+            }
+        };
     }
 
     @Override

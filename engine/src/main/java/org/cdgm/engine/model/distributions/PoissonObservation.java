@@ -1,8 +1,10 @@
 package org.cdgm.engine.model.distributions;
 
-import org.cdgm.engine.numeric.SpecialFunctions;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
-import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.model.parameters.ParameterLayout;
+import org.cdgm.engine.numeric.SpecialFunctions;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,9 +14,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class PoissonObservation implements ObservationModel {
 
+    /** Declares nothing (no own parameters); an {@link ObservationModel.Factory}. */
+    public static Function<ParameterLayout, ObservationModel> declare(ParameterLayout.Builder b, int genes) {
+        return layout -> new PoissonObservation();
+    }
+
     @Override
-    public Likelihood likelihood() {
-        return Likelihood.POISSON;
+    public boolean counts() {
+        return true;
+    }
+
+    /** x_g ~ Poisson(l * softmax(decoder output)_g); there are no parameters to read. */
+    @Override
+    public ObservationSampler sampler(INDArray params) {
+        return PoissonObservation::draw;
+    }
+
+    /** As {@link #sampler(INDArray)}: the Poisson has no parameters to set. */
+    @Override
+    public ObservationSampler sampler(NoiseLevels levels, int genes) {
+        return PoissonObservation::draw;
+    }
+
+    private static void draw(double[] logits, double library, double[] out, SplittableRandom rng) {
+        double[] mean = CountSampler.means(logits, library);
+        for (int j = 0; j < out.length; j++) {
+            out[j] = CountSampler.poisson(mean[j], rng);
+        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.cdgm.engine.model.distributions;
 
 import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import org.cdgm.engine.model.parameters.ParameterGroup;
+import org.cdgm.engine.model.parameters.ParameterLayout;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -11,6 +15,12 @@ public final class StandardNormalPrior implements LatentPrior {
 
     public StandardNormalPrior(int dim) {
         this.dim = dim;
+    }
+
+    /** Declares nothing (no parameters; components ignored); a {@link LatentPrior.Factory}. */
+    public static Function<ParameterLayout, LatentPrior> declare(ParameterLayout.Builder b, String name,
+                                                                 int components, int dim, ParameterGroup group) {
+        return layout -> new StandardNormalPrior(dim);
     }
 
     @Override

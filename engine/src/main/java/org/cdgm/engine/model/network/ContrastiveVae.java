@@ -1,17 +1,11 @@
 package org.cdgm.engine.model.network;
 
 import org.cdgm.engine.model.distributions.CellBatch;
-import org.cdgm.engine.model.distributions.GaussianObservation;
 import org.cdgm.engine.model.distributions.LatentGradient;
 import org.cdgm.engine.model.distributions.LatentPrior;
 import org.cdgm.engine.model.distributions.LatentSample;
-import org.cdgm.engine.model.distributions.MixturePrior;
-import org.cdgm.engine.model.distributions.NegativeBinomialObservation;
 import org.cdgm.engine.model.distributions.Noise;
 import org.cdgm.engine.model.distributions.ObservationModel;
-import org.cdgm.engine.model.distributions.PoissonObservation;
-import org.cdgm.engine.model.distributions.StandardNormalPrior;
-import org.cdgm.engine.model.parameters.ParamRef;
 import org.cdgm.engine.model.parameters.ParameterGroup;
 import org.cdgm.engine.model.parameters.ParameterLayout;
 import org.cdgm.engine.numeric.HostBuffer;
@@ -20,7 +14,7 @@ import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.PriorKind;
 
-import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,7 +74,18 @@ public final class ContrastiveVae {
     private final LatentPrior sharedPrior;
     private final LatentPrior salientPrior;
 
+    /** The network of {@code config}, with the likelihood and prior its {@link Likelihood} and {@link PriorKind} name. */
     public ContrastiveVae(ModelConfig config) {
+        this(config, config.likelihood().factory(), config.prior().factory());
+    }
+
+    /**
+     * The network of {@code config} with a given likelihood and prior factory in place of those {@code config}
+     * names: how a model that is not (yet) a {@link Likelihood} or {@link PriorKind} constant is tried out in tests.
+     * Parameters are declared in this order (names and order fix a seed's initial values and the model file's
+     * layout): shared encoder, salient encoder, decoder, likelihood, shared prior, salient prior.
+     */
+    ContrastiveVae(ModelConfig config, ObservationModel.Factory likelihood, LatentPrior.Factory prior) {
         this.config = config;
         int kz = config.sharedDim();
         int kt = config.salientDim();
@@ -98,45 +103,18 @@ public final class ContrastiveVae {
         }
         decSizes[decSizes.length - 1] = config.genes();
         Mlp.Plan decPlan = Mlp.Plan.declare(b, "decoder", decSizes, ParameterGroup.SHARED);
-        int obsSlot = -1;
-        if (config.likelihood() == Likelihood.GAUSSIAN) {
-            obsSlot = b.add("likelihood.logVariance", 1, config.genes(), ParameterGroup.SHARED);
-        } else if (config.likelihood() == Likelihood.NEGATIVE_BINOMIAL) {
-            obsSlot = b.add("likelihood.logTheta", 1, config.genes(), ParameterGroup.SHARED);
-        }
-        int[] zPriorSlots = null;
-        int[] tPriorSlots = null;
-        if (config.prior() == PriorKind.MIXTURE_OF_GAUSSIANS) {
-            zPriorSlots = MixturePrior.declare(b, "sharedPrior", config.priorComponents(), kz, ParameterGroup.SHARED);
-            tPriorSlots = MixturePrior.declare(b, "salientPrior", config.priorComponents(), kt,
-                    ParameterGroup.TARGET_ONLY);
-        }
+        Function<ParameterLayout, ObservationModel> obs = likelihood.declare(b, config.genes());
+        int k = config.priorComponents();
+        Function<ParameterLayout, LatentPrior> zPrior = prior.declare(b, "sharedPrior", k, kz, ParameterGroup.SHARED);
+        Function<ParameterLayout, LatentPrior> tPrior = prior.declare(b, "salientPrior", k, kt,
+                ParameterGroup.TARGET_ONLY);
         this.layout = b.build();
         this.sharedEncoder = new GaussianEncoder(zPlan.resolve(layout, config.activation(), false), kz);
         this.salientEncoder = new GaussianEncoder(tPlan.resolve(layout, config.activation(), false), kt);
         this.decoder = decPlan.resolve(layout, config.activation(), false);
-        switch (config.likelihood()) {
-            case GAUSSIAN:
-                this.observation = new GaussianObservation(layout.ref(obsSlot));
-                break;
-            case POISSON:
-                this.observation = new PoissonObservation();
-                break;
-            case NEGATIVE_BINOMIAL:
-                this.observation = new NegativeBinomialObservation(layout.ref(obsSlot));
-                break;
-            default:
-                throw new AssertionError(config.likelihood());
-        }
-        if (zPriorSlots == null) {
-            this.sharedPrior = new StandardNormalPrior(kz);
-            this.salientPrior = new StandardNormalPrior(kt);
-        } else {
-            this.sharedPrior = new MixturePrior(layout.ref(zPriorSlots[0]), layout.ref(zPriorSlots[1]),
-                    layout.ref(zPriorSlots[2]));
-            this.salientPrior = new MixturePrior(layout.ref(tPriorSlots[0]), layout.ref(tPriorSlots[1]),
-                    layout.ref(tPriorSlots[2]));
-        }
+        this.observation = obs.apply(layout);
+        this.sharedPrior = zPrior.apply(layout);
+        this.salientPrior = tPrior.apply(layout);
     }
 
     private static int[] repeat(int value, int times) {
@@ -170,32 +148,14 @@ public final class ContrastiveVae {
     }
 
     /**
-     * Initial parameters: He-uniform weights for ReLU layers, zero biases, unit per-gene variance/dispersion,
-     * mixture means spread over [-2, 2] so that components start distinct.
+     * Initial parameters, as each part declared them ({@link ParameterLayout#initialValues}): He-uniform weights,
+     * zero biases, the likelihood's and the priors' own starting values (e.g. unit variance, theta = 5, mixture
+     * means spread over [-2, 2]).
+     *
+     * @return 1 x {@code layout().totalLength()} in the model's precision
      */
     public INDArray initialParameters(long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] flat = new double[(int) layout.totalLength()];
-        for (ParamRef r : layout.refs()) {
-            int off = (int) r.offset();
-            int len = (int) r.length();
-            String name = r.name();
-            if (name.endsWith(".W")) {
-                double limit = Math.sqrt(6.0 / r.rows());
-                for (int i = 0; i < len; i++) {
-                    flat[off + i] = (2 * rng.nextDouble() - 1) * limit;
-                }
-            } else if (name.endsWith(".means")) {
-                for (int i = 0; i < len; i++) {
-                    flat[off + i] = (2 * rng.nextDouble() - 1) * 2.0;
-                }
-            } else if (name.endsWith(".logStd")) {
-                java.util.Arrays.fill(flat, off, off + len, Math.log(0.5));
-            } else if (name.endsWith("logTheta")) {
-                java.util.Arrays.fill(flat, off, off + len, Math.log(5.0));
-            }
-            // biases, Gaussian log-variances and mixture logits start at zero
-        }
+        double[] flat = layout.initialValues(seed);
         return Nd4j.createFromArray(flat).reshape(1, flat.length).castTo(dataType());
     }
 
@@ -296,10 +256,18 @@ public final class ContrastiveVae {
     }
 
     /**
-     * Computes the ELBO terms and back-propagates: the background loss (mean per cell) into {@code gradBackground},
-     * the target loss into {@code gradTarget}, and the already-scaled code gradients {@code extra} of any further
-     * objective (regulariser) into {@code gradExtra}. Buffers may be the same array; when {@code gradExtra} is
-     * the same as both others, the extra gradients ride along the ELBO's backward pass at no extra cost.
+     * Computes the ELBO terms and back-propagates, adding to the buffers (callers zero them): the background loss
+     * (mean per cell) into {@code gradBackground}, the target loss into {@code gradTarget}, and the already-scaled
+     * code gradients {@code extra} of any further objective (regulariser) into {@code gradExtra}. Each buffer is a
+     * flat 1 x P vector over all parameters ({@link #layout()}). The buffers come in the two shapes of the
+     * trainer's {@code GradientBuffers}: one shared accumulator (all three the same array: it receives the sum, and
+     * {@code extra} rides along the ELBO's backward pass at no extra cost) or separate arrays (each part apart, one
+     * more backward pass through the encoders for {@code extra}). Other sharing (two of three the same array) also
+     * sums into the shared one.
+     *
+     * @param gradBackground null to compute the terms only (then all buffers are ignored)
+     * @param extra          null when there is no further objective ({@code gradExtra} is then ignored)
+     * @return the ELBO terms (losses in nats per cell)
      */
     public ElboTerms lossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
                                       CodeGradients extra, INDArray gradExtra) {

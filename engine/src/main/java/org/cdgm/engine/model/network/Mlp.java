@@ -1,5 +1,6 @@
 package org.cdgm.engine.model.network;
 
+import org.cdgm.engine.model.parameters.Initialiser;
 import org.cdgm.engine.model.parameters.ParameterGroup;
 import org.cdgm.engine.model.parameters.ParameterLayout;
 
@@ -27,7 +28,7 @@ public final class Mlp {
             this.biasSlots = biasSlots;
         }
 
-        /** Declares layers mapping sizes[0] -> sizes[1] -> ... -> sizes[n]. */
+        /** Declares layers mapping sizes[0] -> sizes[1] -> ... -> sizes[n]: He-uniform weights, zero biases. */
         public static Plan declare(ParameterLayout.Builder b, String name, long[] sizes, ParameterGroup group) {
             if (sizes.length < 2) {
                 throw new IllegalArgumentException(name + " needs at least an input and an output size");
@@ -36,8 +37,8 @@ public final class Mlp {
             int[] w = new int[n];
             int[] bi = new int[n];
             for (int i = 0; i < n; i++) {
-                w[i] = b.add(name + "." + i + ".W", sizes[i], sizes[i + 1], group);
-                bi[i] = b.add(name + "." + i + ".b", 1, sizes[i + 1], group);
+                w[i] = b.add(name + "." + i + ".W", sizes[i], sizes[i + 1], group, Initialiser.heUniform());
+                bi[i] = b.add(name + "." + i + ".b", 1, sizes[i + 1], group, Initialiser.zeros());
             }
             return new Plan(w, bi);
         }

@@ -23,15 +23,28 @@ public final class ParameterLayout {
         private final List<String> names = new ArrayList<>();
         private final List<long[]> shapes = new ArrayList<>();
         private final List<ParameterGroup> groups = new ArrayList<>();
+        private final List<Initialiser> initialisers = new ArrayList<>();
 
-        /** Declares a parameter; returns its index, to be resolved with {@link ParameterLayout#ref(int)}. */
+        /** Declares a parameter that starts at zero; as {@link #add(String, long, long, ParameterGroup, Initialiser)}. */
         public int add(String name, long rows, long cols, ParameterGroup group) {
+            return add(name, rows, cols, group, Initialiser.zeros());
+        }
+
+        /**
+         * Declares a parameter of rows x cols values with its initial values.
+         *
+         * @param name stored in model files: never rename a parameter that a saved model may hold
+         * @return its index, to be resolved with {@link ParameterLayout#ref(int)}
+         * @throws IllegalArgumentException when the name is already declared
+         */
+        public int add(String name, long rows, long cols, ParameterGroup group, Initialiser init) {
             if (names.contains(name)) {
                 throw new IllegalArgumentException("Duplicate parameter name: " + name);
             }
             names.add(name);
             shapes.add(new long[] {rows, cols});
             groups.add(group);
+            initialisers.add(java.util.Objects.requireNonNull(init, "initialiser"));
             return names.size() - 1;
         }
 
@@ -41,12 +54,14 @@ public final class ParameterLayout {
     }
 
     private final List<ParamRef> refs;
+    private final List<Initialiser> initialisers; // by layout position
     private final Map<String, ParamRef> byName;
     private final long sharedLength;
     private final long totalLength;
 
     private ParameterLayout(Builder b) {
         ParamRef[] placed = new ParamRef[b.names.size()];
+        Initialiser[] inits = new Initialiser[placed.length];
         long offset = 0;
         long shared = 0;
         for (ParameterGroup g : ParameterGroup.values()) {
@@ -54,6 +69,7 @@ public final class ParameterLayout {
                 if (b.groups.get(i) == g) {
                     long[] s = b.shapes.get(i);
                     placed[i] = new ParamRef(b.names.get(i), offset, s[0], s[1], g);
+                    inits[i] = b.initialisers.get(i);
                     offset += s[0] * s[1];
                 }
             }
@@ -64,6 +80,7 @@ public final class ParameterLayout {
         this.sharedLength = shared;
         this.totalLength = offset;
         this.refs = List.of(placed);
+        this.initialisers = List.of(inits);
         Map<String, ParamRef> m = new LinkedHashMap<>();
         for (ParamRef r : placed) {
             m.put(r.name(), r);
@@ -93,6 +110,24 @@ public final class ParameterLayout {
 
     public long totalLength() {
         return totalLength;
+    }
+
+    /**
+     * The initial parameter vector: each parameter's declared {@link Initialiser}, called in declaration order (that
+     * of {@link #refs()}, not of the offsets) on one generator seeded with {@code seed}.
+     *
+     * @return totalLength values, each parameter at its {@link ParamRef#offset()}
+     */
+    public double[] initialValues(long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        double[] flat = new double[Math.toIntExact(totalLength)];
+        for (int i = 0; i < refs.size(); i++) {
+            ParamRef r = refs.get(i);
+            double[] values = new double[Math.toIntExact(r.length())];
+            initialisers.get(i).fill(values, r.rows(), rng);
+            System.arraycopy(values, 0, flat, (int) r.offset(), values.length);
+        }
+        return flat;
     }
 
     /** A new zero vector of this layout (1 x totalLength). */

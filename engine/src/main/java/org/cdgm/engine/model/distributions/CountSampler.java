@@ -1,15 +1,55 @@
-package org.cdgm.engine.simulation;
+package org.cdgm.engine.model.distributions;
 
 import java.util.SplittableRandom;
 
-import org.cdgm.engine.model.distributions.Gaussians;
-
-/** Poisson and gamma draws from a {@link SplittableRandom} (the JDK has neither). */
-final class CountSampler {
+/**
+ * Poisson and gamma draws from a {@link SplittableRandom} (the JDK has neither), and the expected shares of a count
+ * cell's library: what the count likelihoods' samplers are made of.
+ */
+public final class CountSampler {
     private CountSampler() {
     }
 
-    static long poisson(double mean, SplittableRandom rng) {
+    /**
+     * exp(logits - max(logits)): a cell's expected shares of its library size up to their sum (the softmax before
+     * normalising). Count samplers and the simulator's non-empty-cell rule take this very array, so they agree.
+     *
+     * @param logits the decoder output of one cell, per gene
+     * @return per gene a value in (0, 1], 1 at the largest logit
+     */
+    public static double[] unnormalisedShares(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        for (int j = 0; j < p.length; j++) {
+            p[j] = Math.exp(logits[j] - max);
+        }
+        return p;
+    }
+
+    /**
+     * Per gene the mean count l * softmax(logits), as Poisson and negative binomial observations define it.
+     *
+     * @param logits  the decoder output of one cell, per gene
+     * @param library the cell's library size (expected total count), > 0
+     * @return per gene the mean count
+     */
+    public static double[] means(double[] logits, double library) {
+        double[] p = unnormalisedShares(logits);
+        double norm = 0;
+        for (double v : p) {
+            norm += v;
+        }
+        for (int j = 0; j < p.length; j++) {
+            p[j] = library * p[j] / norm;
+        }
+        return p;
+    }
+
+    /** A Poisson(mean) draw; 0 for a mean of at most 0. Inversion below a mean of 10, else PTRS. */
+    public static long poisson(double mean, SplittableRandom rng) {
         if (mean <= 0) {
             return 0;
         }
@@ -56,7 +96,7 @@ final class CountSampler {
         }
     }
 
-    static double logFactorial(long k) {
+    private static double logFactorial(long k) {
         if (k < 2) {
             return 0;
         }
@@ -65,8 +105,8 @@ final class CountSampler {
         return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1.0 / (12 * x) - 1.0 / (360 * x * x * x);
     }
 
-    /** Gamma(shape, scale) by Marsaglia and Tsang (2000). */
-    static double gamma(double shape, double scale, SplittableRandom rng) {
+    /** Gamma(shape, scale) by Marsaglia and Tsang (2000): mean shape x scale, variance shape x scale^2. */
+    public static double gamma(double shape, double scale, SplittableRandom rng) {
         if (shape < 1) {
             double u = rng.nextDouble();
             return gamma(1 + shape, scale, rng) * Math.pow(u, 1 / shape);
