@@ -2,6 +2,8 @@ package org.cdgm.engine.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.Condition;
@@ -30,10 +32,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Fits a contrastive VAE (scvi-tools' "training plan", Tribuo's Trainer). One step draws a background and a
- * target minibatch, runs one forward and one backward pass, and writes the background and target gradients into
- * separate buffers only when MGDA needs them apart, so MO costs the same passes as classic training. Everything
- * random derives from the seed; with a fixed thread count a fit is reproducible bit for bit.
+ * Fits a contrastive VAE (scvi-tools' "training plan", Tribuo's Trainer). The training mode contributes two parts
+ * ({@link TrainingPlan}): a {@link GradientCombiner} that turns a step's gradients into an update direction and a
+ * {@link RegulariserWeight} that weights the regulariser; everything else (sampling, forward and backward pass,
+ * clipping, Adam, validation, checkpoints, early stopping) is the same for every mode. One step runs one forward and
+ * one backward pass, so MO costs the same passes as classic training. Everything random derives from the seed; with
+ * a fixed thread count a fit is reproducible bit for bit.
  */
 public final class Trainer {
     /**
@@ -42,23 +46,14 @@ public final class Trainer {
      */
     static final double EXPLOSION_FACTOR = 1000;
 
-    /**
-     * The smallest rise of lambda at the end of a fit worth a note: lambda multiplies a regulariser of order 0.01-0.1
-     * next to losses of tens to thousands per cell, so a rise below 0.05 changes nothing the user would see.
-     */
-    static final double LAMBDA_RISE = 0.05;
-
-    /** Sized on the first step, then reset and reused every step (the per-step arrays have the same shapes). */
     /** The smallest batch a step can use (the regularisers' kernel widths need two cells of each set). */
     static final int MIN_BATCH = 2;
+
+    /** Sized on the first step, then reset and reused every step (the per-step arrays have the same shapes). */
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE).build();
-
-    /** Validation pairs are evaluated with fixed noise so the early-stopping signal is not sampling noise. */
-    private record ValidationChunk(CellBatch background, CellBatch target, Noise noise) {
-    }
 
     /**
      * Lambda above which an automatic epsilon counts as out of reach: the constraint's price is then a hundred times
@@ -67,23 +62,68 @@ public final class Trainer {
      */
     static final double LAMBDA_UNREACHABLE = 100;
 
+    /** Validation pairs are evaluated with fixed noise so the early-stopping signal is not sampling noise. */
+    private record ValidationChunk(CellBatch background, CellBatch target, Noise noise) {
+    }
+
+    /** What one step contributes to its epoch's means. */
+    private record StepOutcome(ElboTerms terms, double regulariser, double alpha) {
+    }
+
     private final ModelConfig config;
     private final TrainingSettings settings;
+    private final TrainingPlan plan;
 
+    /** Trains in the mode of {@code settings}. */
     public Trainer(ModelConfig config, TrainingSettings settings) {
-        this.config = config;
-        this.settings = settings;
+        this(config, settings, settings.mode().plan());
     }
 
     /**
-     * Trains the model on the data. An automatic epsilon that the data clearly cannot meet (the kept epoch's
-     * regulariser above it and lambda ending above {@value #LAMBDA_UNREACHABLE}: on the Papalexi screen lambda
-     * climbs past 1,000 and squeezes the salient space to a point) is raised once: training starts again with
-     * epsilon set to the level this data reached (the kept epoch's regulariser plus two standard errors) plus
-     * {@link TrainingSettings#AUTO_EPSILON_MARGIN}, and the result's notes say so. "Auto" then means a level the data
-     * can meet; a fixed epsilon is never changed.
+     * Trains with the given combiner and regulariser weight instead of those of {@code settings.mode()} (a mode not
+     * registered in {@link TrainingMode}); the settings' mode is then only recorded in the model's provenance.
+     */
+    public Trainer(ModelConfig config, TrainingSettings settings, TrainingPlan plan) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
+     * Trains the model on the data by minibatch stochastic optimisation of the negative ELBOs of the background and
+     * target cells plus a regulariser on the latent codes. Per epoch, {@code ceil(max(n_b, n_t) / B)} steps each
+     * draw B background and B target training cells (B = the batch size, lowered to the smaller training set), run
+     * the encoders and decoder once, weight the regulariser ({@link RegulariserWeight}: a fixed penalty, or the dual
+     * variable lambda of R <= epsilon updated by projected dual ascent, Boyd and Vandenberghe 2004; Platt and Barr
+     * 1988), back-propagate into {@link GradientBuffers} (1 x P vectors, P = the model's parameter count), combine
+     * them into an update direction ({@link GradientCombiner}: their sum, or on the shared parameters MGDA's
+     * min-norm combination alpha g_b + (1 - alpha) g_t, Désidéri 2012), clip its norm ({@link GradientClipper}) and
+     * take an Adam step (Kingma and Ba 2015). MO-cVAE and CO-cVAE are those of Lopez et al., CLeaR 2024. After each
+     * epoch the held-out cells are evaluated; the epoch with the best validation objective (for a constraint: the
+     * best among those that meet it, {@link CheckpointSelector}) is kept, and training stops after
+     * {@link TrainingSettings#patience()} epochs without improvement.
      *
-     * @throws InvalidInputException when the data do not fit the model or its settings (genes, cells, values)
+     * <p>An automatic epsilon that the data clearly cannot meet (the kept epoch's regulariser above it and lambda
+     * ending above {@value #LAMBDA_UNREACHABLE}: on the Papalexi screen lambda climbs past 1,000 and squeezes the
+     * salient space to a point) is raised once: training starts again with epsilon set to the level this data
+     * reached (the kept epoch's regulariser plus two standard errors) plus
+     * {@link TrainingSettings#AUTO_EPSILON_MARGIN}, and the result's notes say so. "Auto" then means a level the
+     * data can meet; a fixed epsilon is never changed.
+     *
+     * @param data    background (n_b cells) and target (n_t cells) over the model's G genes, values in the
+     *                likelihood's domain (counts for count likelihoods)
+     * @param monitor receives progress (fraction of steps done, in [0, 1]), each {@link EpochReport} (losses in nats
+     *                per cell) and is asked for cancellation before every step
+     * @return the model at the kept epoch, the per-epoch history, the final lambda (NaN without a constraint), the
+     *         {@link ConstraintReport} and notes for the user
+     * @throws InvalidInputException      when the data do not fit the model or its settings (gene count, values
+     *                                    outside the likelihood's domain, too few cells for a batch of
+     *                                    {@value #MIN_BATCH} after the validation split)
+     * @throws IllegalArgumentException   when the data's batch covariate does not match the model's batch levels
+     * @throws TrainingDivergedException  when the codes, a loss term, the regulariser, the gradient or the
+     *                                    validation loss become non-finite, or the training loss exceeds
+     *                                    {@value #EXPLOSION_FACTOR} times the first step's
+     * @throws TrainingCancelledException when {@link TrainingMonitor#isCancelled()} answers true
      */
     public TrainingResult fit(ContrastiveDataset data, TrainingMonitor monitor) {
         TrainingResult first = fitOnce(data, monitor);
@@ -94,13 +134,13 @@ public final class Trainer {
         }
         double reachable = c.regulariser() + 2 * (Double.isFinite(c.standardError()) ? c.standardError() : 0)
                 + TrainingSettings.AUTO_EPSILON_MARGIN;
-        String note = String.format(java.util.Locale.ROOT, "The automatic epsilon %.4g could not be met (regulariser "
+        String note = String.format(Locale.ROOT, "The automatic epsilon %.4g could not be met (regulariser "
                 + "%.4g at the kept epoch, lambda %.3g at the end): trained again with epsilon %.4g, the level this "
                 + "data reached plus %.2f.", c.epsilon(), c.regulariser(), first.finalLambda(), reachable,
                 TrainingSettings.AUTO_EPSILON_MARGIN);
         monitor.onProgress(0, note);
-        TrainingResult second = new Trainer(config, settings.withConstraint(reachable, settings.dualLearningRate()))
-                .fitOnce(data, monitor);
+        TrainingResult second = new Trainer(config, settings.withConstraint(reachable, settings.dualLearningRate()),
+                plan).fitOnce(data, monitor);
         List<String> notes = new ArrayList<>();
         notes.add(note);
         notes.addAll(second.notes());
@@ -108,7 +148,23 @@ public final class Trainer {
                 second.finalLambda(), second.constraint(), first.cellsProcessed() + second.cellsProcessed(), notes);
     }
 
+    /** One fit: epochs of steps, each epoch validated and offered as a checkpoint, until done or out of patience. */
     private TrainingResult fitOnce(ContrastiveDataset data, TrainingMonitor monitor) {
+        requireCompatible(data);
+        Fit fit = new Fit(data);
+        List<EpochReport> history = new ArrayList<>();
+        boolean stoppedEarly = false;
+        for (int epoch = 1; epoch <= settings.epochs() && !stoppedEarly; epoch++) {
+            EpochReport report = fit.epoch(epoch, monitor);
+            history.add(report);
+            monitor.onEpoch(report);
+            stoppedEarly = !fit.checkpoint(report);
+        }
+        return fit.result(history, stoppedEarly, monitor);
+    }
+
+    /** @throws InvalidInputException or IllegalArgumentException as {@link #fit} says */
+    private void requireCompatible(ContrastiveDataset data) {
         DatasetValidator.validate(data, config.likelihood().valueDomain());
         if (data.geneCount() != config.genes()) {
             throw new InvalidInputException("The model is configured for " + config.genes() + " genes but the data "
@@ -120,206 +176,198 @@ public final class Trainer {
                     + " (batch column " + data.batch().column() + "): build the configuration with "
                     + "withBatchLevels(data.batchLevels())"));
         }
-        SplittableRandom root = new SplittableRandom(settings.seed());
-        long initSeed = root.nextLong();
-        SplittableRandom splitRng = root.split();
-        SplittableRandom shuffleRng = root.split();
-        SplittableRandom noiseRng = root.split();
-        SplittableRandom validationNoiseRng = root.split();
+    }
 
-        DataSplit bSplit = DataSplit.of(data.background().cells(), settings.validationFraction(), splitRng);
-        DataSplit tSplit = DataSplit.of(data.target().cells(), settings.validationFraction(), splitRng);
-        DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, MIN_BATCH,
-                settings.validationFraction());
-        DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, MIN_BATCH,
-                settings.validationFraction());
-        List<String> notes = new ArrayList<>();
-        int batch = effectiveBatchSize(settings.batchSize(), bSplit.training().length, tSplit.training().length,
-                settings.validationFraction(), notes);
+    /** The state of one fit: data splits, model, optimiser, the mode's combiner and weight, progress counters. */
+    private final class Fit {
+        private final ContrastiveDataset data;
+        private final List<String> notes = new ArrayList<>();
+        private final int batch;
+        private final int stepsPerEpoch;
+        private final long totalSteps;
+        private final long warmupSteps;
+        private final long klWarmupSteps;
+        private final ContrastiveVae vae;
+        private final DataType dtype;
+        private final INDArray params;
+        private final Regulariser reg;
+        private final boolean needTb;
+        private final SplittableRandom noiseRng;
+        private final BatchSampler bSampler;
+        private final BatchSampler tSampler;
+        private final List<ValidationChunk> validation;
+        private final Adam adam;
+        private final GradientClipper clipper;
+        private final GradientCombiner combiner;
+        private final GradientBuffers grads;
+        private final RegulariserWeight weight;
+        private final CheckpointSelector checkpoints;
+        private long globalStep;
+        private double firstStepLoss = Double.NaN;
+        private int sinceImprovement;
 
-        ContrastiveVae vae = new ContrastiveVae(config);
-        DataType dtype = vae.dataType();
-        ParameterLayout layout = vae.layout();
-        INDArray params = vae.initialParameters(initSeed);
-        Regulariser reg = settings.regulariser().create(settings.bandwidth());
-        boolean needTb = reg != null && reg.needsSalientBackground();
-        int kz = config.sharedDim();
-        int kt = config.salientDim();
+        /** @throws InvalidInputException when a data set has too few training cells for a batch */
+        Fit(ContrastiveDataset data) {
+            this.data = data;
+            // the order of these draws fixes every random number of the fit: changing it changes the numbers
+            SplittableRandom root = new SplittableRandom(settings.seed());
+            long initSeed = root.nextLong();
+            SplittableRandom splitRng = root.split();
+            SplittableRandom shuffleRng = root.split();
+            noiseRng = root.split();
+            SplittableRandom validationNoiseRng = root.split();
 
-        BatchSampler bSampler = new BatchSampler(data.background(), bSplit.training(), shuffleRng.split(), dtype);
-        BatchSampler tSampler = new BatchSampler(data.target(), tSplit.training(), shuffleRng.split(), dtype);
-        List<ValidationChunk> validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb,
-                batch);
+            DataSplit bSplit = DataSplit.of(data.background().cells(), settings.validationFraction(), splitRng);
+            DataSplit tSplit = DataSplit.of(data.target().cells(), settings.validationFraction(), splitRng);
+            DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, MIN_BATCH,
+                    settings.validationFraction());
+            DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, MIN_BATCH,
+                    settings.validationFraction());
+            batch = effectiveBatchSize(settings.batchSize(), bSplit.training().length, tSplit.training().length,
+                    settings.validationFraction(), notes);
+            stepsPerEpoch = (int) Math.ceil(Math.max(bSplit.training().length, tSplit.training().length)
+                    / (double) batch);
+            totalSteps = (long) stepsPerEpoch * settings.epochs();
+            warmupSteps = (long) settings.warmupEpochs() * stepsPerEpoch;
+            klWarmupSteps = (long) settings.klWarmupEpochs() * stepsPerEpoch;
 
-        Adam adam = new Adam(settings.learningRate(), params);
-        DualAscent dual = settings.mode().isConstrained()
-                ? new DualAscent(settings.epsilon(), settings.dualLearningRate(), 0.0) : null;
-        GradientClipper clipper = new GradientClipper(settings.gradientClip());
-        boolean mo = settings.mode().isMultiObjective();
-        INDArray gB = layout.zeros(dtype);
-        INDArray gT = mo ? layout.zeros(dtype) : gB;
-        INDArray gR = mo ? layout.zeros(dtype) : gB;
-        INDArray direction = mo ? layout.zeros(dtype) : gB;
-        CheckpointSelector checkpoints = new CheckpointSelector(settings.mode().isConstrained());
+            vae = new ContrastiveVae(config);
+            dtype = vae.dataType();
+            ParameterLayout layout = vae.layout();
+            params = vae.initialParameters(initSeed);
+            reg = settings.regulariser().create(settings.bandwidth());
+            needTb = reg != null && reg.needsSalientBackground();
+            bSampler = new BatchSampler(data.background(), bSplit.training(), shuffleRng.split(), dtype);
+            tSampler = new BatchSampler(data.target(), tSplit.training(), shuffleRng.split(), dtype);
+            validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb, batch);
 
-        int stepsPerEpoch = (int) Math.ceil(Math.max(bSplit.training().length, tSplit.training().length)
-                / (double) batch);
-        long totalSteps = (long) stepsPerEpoch * settings.epochs();
-        long warmupSteps = (long) settings.warmupEpochs() * stepsPerEpoch;
-        long klWarmupSteps = (long) settings.klWarmupEpochs() * stepsPerEpoch;
-        FeasibilityWindow window = new FeasibilityWindow(stepsPerEpoch);
-        // the regulariser's noise floor is averaged over the first steps; "auto" epsilon sits a margin above it
-        int floorSteps = Math.max(stepsPerEpoch, FeasibilityWindow.MIN_STEPS);
-        double floorSum = 0;
-        int floorCount = 0;
-        double epsilon = settings.epsilon();
-        long globalStep = 0;
-        List<EpochReport> history = new ArrayList<>();
-        int sinceImprovement = 0;
-        boolean stoppedEarly = false;
-        double firstStepLoss = Double.NaN;
+            adam = new Adam(settings.learningRate(), params);
+            clipper = new GradientClipper(settings.gradientClip());
+            combiner = plan.combiner().get();
+            grads = combiner.buffers(layout, dtype);
+            weight = plan.weight().get();
+            weight.start(settings, stepsPerEpoch);
+            checkpoints = new CheckpointSelector(weight.isConstraint());
+        }
 
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        /** The steps of one epoch, then the validation losses; returns the epoch's report. */
+        EpochReport epoch(int epoch, TrainingMonitor monitor) {
             long t0 = System.nanoTime();
             double sumB = 0;
             double sumT = 0;
             double sumR = 0;
-            double sumAlpha = 0;
+            double sumAlpha = 0; // NaN after the first step of a combiner without alpha (the report then says NaN)
             for (int step = 1; step <= stepsPerEpoch; step++) {
                 if (monitor.isCancelled()) {
                     throw new TrainingCancelledException("Training cancelled at epoch " + epoch + ", step " + step);
                 }
-                // Every array of a step lives in one reused workspace: ND4J's per-array allocation and release
-                // were about 30 % of native time in a profile of the NB fit. Only parameters, optimiser state and
-                // gradient buffers (created outside) outlive the step; everything else is numbers.
-                ElboTerms terms;
-                double r;
-                try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
-                        "cdgm-training-step")) {
-                    CellBatch bBatch = bSampler.next(batch);
-                    CellBatch tBatch = tSampler.next(batch);
-                    Noise noise = Noise.draw(noiseRng, batch, batch, kz, kt, dtype, needTb);
-                    ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
-                    requireFiniteCodes(fp.codes(), epoch, step);
-                    globalStep++;
-                    if (dual != null && floorCount < floorSteps) {
-                        floorSum += reg.noiseFloor(fp.codes());
-                        floorCount++;
-                        if (settings.autoEpsilon()) {
-                            epsilon = autoEpsilon(floorSum / floorCount);
-                        }
-                    }
-                    double weight = dual != null ? dual.lambda() : settings.penaltyWeight();
-                    CodeGradients extra = reg != null && weight > 0 ? new CodeGradients() : null;
-                    r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, weight);
-                    gB.assign(0);
-                    if (mo) {
-                        gT.assign(0);
-                        gR.assign(0);
-                    }
-                    double klWeight = klWarmupSteps == 0 ? 1.0 : Math.min(1.0, globalStep / (double) klWarmupSteps);
-                    terms = vae.lossAndGradients(fp, gB, gT, extra, gR, klWeight);
-                    checkFinite(terms, r, epoch, step);
-                    double norm;
-                    if (mo) {
-                        double alpha = MinNormSolver.alpha(layout.sharedPart(gB), layout.sharedPart(gT));
-                        sumAlpha += alpha;
-                        norm = Math.sqrt(MgdaDirection.combine(layout, gB, gT, gR, alpha, direction));
-                    } else {
-                        norm = direction.norm2Number().doubleValue();
-                    }
-                    if (!Double.isFinite(norm)) {
-                        throw diverged(epoch, step, "the gradient", norm);
-                    }
-                    clipper.clip(direction, norm);
-                    adam.step(params, direction, warmupSteps == 0 ? 1.0
-                            : Math.min(1.0, globalStep / (double) warmupSteps));
-                    if (dual != null) {
-                        dual.update(r, epsilon);
-                        window.add(r);
-                    }
-                }
-                double stepLoss = terms.backgroundLoss() + terms.targetLoss();
-                if (Double.isNaN(firstStepLoss)) {
-                    firstStepLoss = stepLoss;
-                } else if (stepLoss > EXPLOSION_FACTOR * Math.max(Math.abs(firstStepLoss), 1.0)) {
-                    throw diverged(epoch, step, String.format(java.util.Locale.ROOT,
-                            "the training loss (%.4g at the first step)", firstStepLoss), stepLoss);
-                }
-                sumB += terms.backgroundLoss();
-                sumT += terms.targetLoss();
-                sumR += r;
+                StepOutcome s = step(epoch, step);
+                requireNoExplosion(s.terms(), epoch, step);
+                sumB += s.terms().backgroundLoss();
+                sumT += s.terms().targetLoss();
+                sumR += s.regulariser();
+                sumAlpha += s.alpha();
                 long done = (long) (epoch - 1) * stepsPerEpoch + step;
                 monitor.onProgress(done / (double) totalSteps, "Epoch " + epoch + " of " + settings.epochs());
             }
             double[] val = evaluate(vae, params, validation, reg);
-            EpochReport report = new EpochReport(epoch, sumB / stepsPerEpoch, sumT / stepsPerEpoch,
+            return new EpochReport(epoch, sumB / stepsPerEpoch, sumT / stepsPerEpoch,
                     reg == null ? Double.NaN : sumR / stepsPerEpoch, val[0], val[1], val[2],
-                    mo ? sumAlpha / stepsPerEpoch : Double.NaN, dual != null ? dual.lambda() : Double.NaN,
-                    (System.nanoTime() - t0) / 1e9);
-            history.add(report);
-            monitor.onEpoch(report);
-            if (!validation.isEmpty() && !Double.isFinite(val[0] + val[1])) {
-                throw diverged(epoch, stepsPerEpoch, "the validation loss", val[0] + val[1]);
+                    sumAlpha / stepsPerEpoch, weight.lambda(), (System.nanoTime() - t0) / 1e9);
+        }
+
+        /**
+         * One optimisation step: sample, forward, regulariser, gradients, combine, clip, Adam, update the weight.
+         * Every array of a step lives in one reused workspace: ND4J's per-array allocation and release were about
+         * 30 % of native time in a profile of the NB fit. Only parameters, optimiser state and gradient buffers
+         * (created outside) outlive the step; everything else is numbers.
+         */
+        private StepOutcome step(int epoch, int step) {
+            try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
+                    "cdgm-training-step")) {
+                ContrastiveVae.ForwardPass fp = forward(epoch, step);
+                globalStep++;
+                if (reg != null) {
+                    weight.observe(reg, fp.codes());
+                }
+                double w = weight.weight();
+                CodeGradients extra = reg != null && w > 0 ? new CodeGradients() : null;
+                double r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, w);
+                ElboTerms terms = grads.backward(vae, fp, extra, ramp(klWarmupSteps));
+                checkFinite(terms, r, epoch, step);
+                GradientCombiner.Combination c = combiner.combine(grads);
+                if (!Double.isFinite(c.norm())) {
+                    throw diverged(epoch, step, "the gradient", c.norm());
+                }
+                clipper.clip(grads.direction(), c.norm());
+                adam.step(params, grads.direction(), ramp(warmupSteps));
+                weight.update(r);
+                return new StepOutcome(terms, r, c.alpha());
+            }
+        }
+
+        /** Draws the step's background and target minibatches and noise and runs the encoders and decoder. */
+        private ContrastiveVae.ForwardPass forward(int epoch, int step) {
+            CellBatch bBatch = bSampler.next(batch);
+            CellBatch tBatch = tSampler.next(batch);
+            Noise noise = Noise.draw(noiseRng, batch, batch, config.sharedDim(), config.salientDim(), dtype, needTb);
+            ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
+            requireFiniteCodes(fp.codes(), epoch, step);
+            return fp;
+        }
+
+        /** A linear warm-up factor in (0, 1] over {@code steps} steps (1 without warm-up). */
+        private double ramp(long steps) {
+            return steps == 0 ? 1.0 : Math.min(1.0, globalStep / (double) steps);
+        }
+
+        private void requireNoExplosion(ElboTerms terms, int epoch, int step) {
+            double stepLoss = terms.backgroundLoss() + terms.targetLoss();
+            if (Double.isNaN(firstStepLoss)) {
+                firstStepLoss = stepLoss;
+            } else if (stepLoss > EXPLOSION_FACTOR * Math.max(Math.abs(firstStepLoss), 1.0)) {
+                throw diverged(epoch, step, String.format(Locale.ROOT,
+                        "the training loss (%.4g at the first step)", firstStepLoss), stepLoss);
+            }
+        }
+
+        /**
+         * Offers the epoch to the checkpoint selector; returns false when patience has run out (stop early).
+         *
+         * @throws TrainingDivergedException when the validation loss is not finite
+         */
+        boolean checkpoint(EpochReport report) {
+            double loss = report.validationBackgroundLoss() + report.validationTargetLoss();
+            if (!validation.isEmpty() && !Double.isFinite(loss)) {
+                throw diverged(report.epoch(), stepsPerEpoch, "the validation loss", loss);
             }
             double objective = validation.isEmpty() ? Double.NaN // no validation split: the later epoch wins
-                    : val[0] + val[1] + (dual == null && reg != null ? settings.penaltyWeight() * val[2] : 0);
-            if (checkpoints.offer(epoch, objective, window.mean(), window.standardError(), epsilon, params)) {
+                    : reg == null ? loss : weight.validationObjective(loss, report.validationRegulariser());
+            RegulariserWeight.Estimate e = weight.estimate();
+            if (checkpoints.offer(report.epoch(), objective, e.regulariser(), e.standardError(), e.epsilon(),
+                    params)) {
                 sinceImprovement = 0;
-            } else if (settings.patience() > 0 && ++sinceImprovement >= settings.patience()) {
-                stoppedEarly = true;
-                break;
+                return true;
             }
+            return !(settings.patience() > 0 && ++sinceImprovement >= settings.patience());
         }
-        if (clipper.clippedSteps() > 0) {
-            notes.add("Gradient clipping capped " + clipper.clippedSteps() + " of " + globalStep + " steps (a "
-                    + "gradient above " + settings.gradientClip() + " times its running size).");
-        }
-        ConstraintReport constraint = dual == null ? ConstraintReport.notMeasured()
-                : new ConstraintReport(checkpoints.bestFeasible() ? ConstraintReport.Status.MET
-                        : ConstraintReport.Status.NOT_MET, epsilon, checkpoints.bestRegulariser(),
-                        checkpoints.bestStandardError(), floorCount == 0 ? Double.NaN : floorSum / floorCount);
-        if (dual != null) {
-            lambdaStillRising(history).ifPresent(notes::add);
-        }
-        monitor.onProgress(1.0, "Done");
-        TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(), data.batch(),
-                provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint));
-        long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
-        return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly,
-                dual == null ? Double.NaN : dual.lambda(), constraint, cellsProcessed, notes);
-    }
 
-    /**
-     * "Auto" epsilon: the regulariser's noise floor (the running mean over the first steps) plus
-     * {@link TrainingSettings#AUTO_EPSILON_MARGIN}. Tried and rejected (2026-11-29): the larger of that and half the
-     * regulariser's value in an unconstrained first epoch, which made the constraint reachable on the Papalexi
-     * screen but so loose on the misspecified simulation that salient seed stability fell from 0.72 to 0.58 and
-     * salient leakage rose from 0.12 to 0.32 (docs/training.md).
-     */
-    static double autoEpsilon(double noiseFloor) {
-        return noiseFloor + TrainingSettings.AUTO_EPSILON_MARGIN;
-    }
-
-    /**
-     * A note when the dual variable lambda grew over the last epochs (the last fifth, 2 to 5 epochs) by more than
-     * 5 % and by more than {@link #LAMBDA_RISE}: the regulariser was still above epsilon on average and the fit had
-     * not settled. Smaller rises are the dual ascent's own jitter around a constraint that holds.
-     */
-    static java.util.Optional<String> lambdaStillRising(List<EpochReport> history) {
-        int n = history.size();
-        if (n < 3) {
-            return java.util.Optional.empty();
+        /** The kept model, with the constraint's verdict and the notes gathered over the fit. */
+        TrainingResult result(List<EpochReport> history, boolean stoppedEarly, TrainingMonitor monitor) {
+            if (clipper.clippedSteps() > 0) {
+                notes.add("Gradient clipping capped " + clipper.clippedSteps() + " of " + globalStep + " steps (a "
+                        + "gradient above " + settings.gradientClip() + " times its running size).");
+            }
+            ConstraintReport constraint = weight.report(checkpoints.bestFeasible(), checkpoints.bestRegulariser(),
+                    checkpoints.bestStandardError());
+            notes.addAll(weight.notes(history));
+            monitor.onProgress(1.0, "Done");
+            TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(), data.batch(),
+                    provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint));
+            long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
+            return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly, weight.lambda(),
+                    constraint, cellsProcessed, notes);
         }
-        int k = Math.min(5, Math.max(2, n / 5));
-        double from = history.get(n - 1 - k).lambda();
-        double to = history.get(n - 1).lambda();
-        if (!(to > 1.05 * from && to - from > LAMBDA_RISE)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "lambda (the price of the constraint) "
-                + "was still rising at the end (%.3g -> %.3g over the last %d epochs): the regulariser had not "
-                + "settled below epsilon. Train for more epochs or raise epsilon.", from, to, k));
     }
 
     /**

@@ -109,7 +109,7 @@ class MinNormSolverTest {
         builder.add("shared", 1, shared, ParameterGroup.SHARED);
         ParameterLayout layout = builder.build();
         INDArray out = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, n);
-        double squaredNorm = MgdaDirection.combine(layout, v(b), v(t), v(r), alpha, out);
+        double squaredNorm = Mgda.direction(layout, v(b), v(t), v(r), alpha, out);
         double expectedNorm = 0;
         for (int i = 0; i < n; i++) {
             double d = (i < shared ? alpha * b[i] + (1 - alpha) * t[i] : b[i] + t[i]) + r[i];

@@ -318,15 +318,15 @@ class TrainerTest {
             rising.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, 0.1 * e, 0));
             settled.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, e < 6 ? 0.1 * e : 0.5, 0));
         }
-        String note = Trainer.lambdaStillRising(rising).orElseThrow();
+        String note = DualAscent.stillRising(rising).orElseThrow();
         assertTrue(note.contains("0.800 -> 1.00 over the last 2 epochs") && note.contains("raise epsilon"), note);
-        assertTrue(Trainer.lambdaStillRising(settled).isEmpty());
-        assertTrue(Trainer.lambdaStillRising(rising.subList(0, 2)).isEmpty(), "too short to tell");
+        assertTrue(DualAscent.stillRising(settled).isEmpty());
+        assertTrue(DualAscent.stillRising(rising.subList(0, 2)).isEmpty(), "too short to tell");
         List<EpochReport> jitter = new ArrayList<>();
         for (int e = 1; e <= 10; e++) {
             jitter.add(new EpochReport(e, 1, 1, 0.1, 1, 1, 0.1, Double.NaN, e < 8 ? 0 : 3e-5, 0));
         }
-        assertTrue(Trainer.lambdaStillRising(jitter).isEmpty(), "0 -> 3e-5 is jitter, not a rising price");
+        assertTrue(DualAscent.stillRising(jitter).isEmpty(), "0 -> 3e-5 is jitter, not a rising price");
     }
 
     @Test
