@@ -360,7 +360,7 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /** classic, mo, co, mo+co. */
+    /** classic, mo, co, mo+co; a mode added later is its lower-case name with dashes. */
     public static final class ModeConverter implements ITypeConverter<TrainingMode> {
         @Override
         public TrainingMode convert(String value) {
@@ -369,7 +369,13 @@ public final class FitCommand implements Callable<Integer> {
                     return m;
                 }
             }
-            throw new TypeConversionException("'" + value + "' is not a training mode: use classic, mo, co or mo+co");
+            throw new TypeConversionException("'" + value + "' is not a training mode: use " + words());
+        }
+
+        /** "classic, mo, co or mo+co". */
+        static String words() {
+            List<String> all = java.util.Arrays.stream(TrainingMode.values()).map(ModeConverter::word).toList();
+            return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
         }
 
         public static String word(TrainingMode m) {
@@ -380,8 +386,10 @@ public final class FitCommand implements Callable<Integer> {
                     return "mo";
                 case CONSTRAINED:
                     return "co";
-                default:
+                case MULTI_OBJECTIVE_CONSTRAINED:
                     return "mo+co";
+                default:
+                    return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
         }
     }
