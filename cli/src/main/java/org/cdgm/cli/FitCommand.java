@@ -334,29 +334,27 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /** auto, gaussian, poisson, nb (or negative-binomial). */
+    /** auto, gaussian, poisson, nb (or negative-binomial); a likelihood added later is its lower-case name with dashes. */
     static final class LikelihoodConverter implements ITypeConverter<LikelihoodChoice> {
         @Override
         public LikelihoodChoice convert(String value) {
-            switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "auto":
-                    return LikelihoodChoice.AUTO;
-                case "gaussian":
-                    return LikelihoodChoice.of(Likelihood.GAUSSIAN);
-                case "poisson":
-                    return LikelihoodChoice.of(Likelihood.POISSON);
-                case "nb":
-                case "negative-binomial":
-                case "negative_binomial":
-                    return LikelihoodChoice.of(Likelihood.NEGATIVE_BINOMIAL);
-                default:
-                    throw new TypeConversionException("'" + value + "' is not a likelihood: use auto, gaussian, "
-                            + "poisson or nb");
+            String w = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (w.equals("auto")) {
+                return LikelihoodChoice.AUTO;
             }
+            for (Likelihood l : Likelihood.values()) {
+                if (w.equals(word(l)) || w.equals(l.name().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                    return LikelihoodChoice.of(l);
+                }
+            }
+            List<String> all = new ArrayList<>(List.of("auto"));
+            java.util.Arrays.stream(Likelihood.values()).map(LikelihoodConverter::word).forEach(all::add);
+            throw new TypeConversionException("'" + value + "' is not a likelihood: use "
+                    + String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1));
         }
 
         static String word(Likelihood l) {
-            return l == Likelihood.NEGATIVE_BINOMIAL ? "nb" : l.name().toLowerCase(Locale.ROOT);
+            return l == Likelihood.NEGATIVE_BINOMIAL ? "nb" : l.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
