@@ -38,9 +38,15 @@ record BenchmarkCase(String name, Likelihood likelihood, int sharedDim, int sali
                 PriorKind.MIXTURE_OF_GAUSSIANS, components, Precision.FLOAT32);
     }
 
+    /** One thread. */
     TrainingSettings training(int epochs, long seed) {
+        return training(epochs, seed, 1);
+    }
+
+    /** @param threads the engine's threads ({@link TrainingSettings#threads()}) */
+    TrainingSettings training(int epochs, long seed, int threads) {
         return new TrainingSettings(mode, RegulariserKind.MM_CVAE, Double.NaN, 1.0, epsilon, 0.5, epochs, batch,
-                learningRate, 0.0, 0, seed, 0, 0, 0); // no warm-up or clipping: the PyTorch reference has none
+                learningRate, 0.0, 0, seed, 0, 0, 0, threads); // no warm-up or clipping: the reference has none
     }
 
     /** Arguments of the PyTorch reference for this case. */

@@ -25,7 +25,8 @@ import org.cdgm.engine.training.TrainingResult;
  * bounded by the sparse store (minibatches are densified one batch at a time). Counts are multinomial draws of a
  * per-cell library size over genes whose log-rates depend on low-dimensional shared (all cells) and salient
  * (target cells) latents, with a skewed baseline so most entries are zero, as in droplet data.
- * Arguments: --cells N (split evenly)  --genes G  --library L  --epochs E  --seed S. Run with a small -Xmx.
+ * Arguments: --cells N (split evenly)  --genes G  --library L  --epochs E  --seed S  --threads T (the engine's
+ * threads, default 1). Run with a small -Xmx and OMP_NUM_THREADS=1.
  */
 public final class SparseScaling {
     private SparseScaling() {
@@ -37,6 +38,7 @@ public final class SparseScaling {
         int library = 300;
         int epochs = 1;
         long seed = 11;
+        int threads = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--cells" -> cells = Integer.parseInt(args[i + 1]);
@@ -44,6 +46,7 @@ public final class SparseScaling {
                 case "--library" -> library = Integer.parseInt(args[i + 1]);
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -75,7 +78,7 @@ public final class SparseScaling {
         BenchmarkCase c = new BenchmarkCase("sparse-scaling", Likelihood.NEGATIVE_BINOMIAL, 10, 5, 128, 1, 4,
                 TrainingMode.CONSTRAINED, 0.3, 3e-3, 128);
         long t1 = System.nanoTime();
-        TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42)).fit(data, new TrainingMonitor() {
+        TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42, threads)).fit(data, new TrainingMonitor() {
             @Override
             public void onEpoch(EpochReport e) {
                 System.out.printf(Locale.ROOT, "epoch %d: %.1f s, background loss %.2f, target loss %.2f%n",
@@ -83,9 +86,9 @@ public final class SparseScaling {
             }
         });
         double fitSeconds = (System.nanoTime() - t1) / 1e9;
-        System.out.printf(Locale.ROOT, "fit: %d epochs in %.1f s (including the input validation before training), "
-                        + "%d cells processed; peak heap used %.0f MiB; peak RSS %.0f MiB%n", r.history().size(),
-                fitSeconds, r.cellsProcessed(), peakHeapMib(), PeakMemory.residentMib());
+        System.out.printf(Locale.ROOT, "fit: %d thread(s), %d epochs in %.1f s (including the input validation "
+                        + "before training), %d cells processed; peak heap used %.0f MiB; peak RSS %.0f MiB%n",
+                threads, r.history().size(), fitSeconds, r.cellsProcessed(), peakHeapMib(), PeakMemory.residentMib());
     }
 
     private static SparseCellMatrix simulate(int n, int genes, int library, double[][] wz, double[][] wt,

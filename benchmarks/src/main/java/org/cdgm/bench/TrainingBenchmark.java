@@ -29,7 +29,8 @@ import org.cdgm.engine.simulation.Simulator;
  * each implementation trains in its own process (one after the other, never side by side), the first
  * {@code --warmup} epochs are dropped and the median of the rest is compared. Prints a table and writes it to
  * {@code --out}. Options: --cases a,b  --epochs N  --warmup N  --threads N  --python PATH  --out DIR  --data DIR
- * --keep DIR (keep the data files there).
+ * --keep DIR (keep the data files there). {@code --threads N} is the engine's thread setting (data-parallel steps,
+ * native code at one thread each) and PyTorch's {@code torch.set_num_threads} and OpenMP/BLAS threads.
  */
 public final class TrainingBenchmark {
     private static final Pattern SECONDS = Pattern.compile("\"epoch_seconds\": \\[([^]]*)]");
@@ -72,8 +73,8 @@ public final class TrainingBenchmark {
             // the same JVM options as the product's jobs (cli/pom.xml)
             List<String> engineCmd = new ArrayList<>(List.of(javaBinary(), "-Xmx3g",
                     "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                    EngineRun.class.getName(), c.name(), bg.toString(), tg.toString(), "" + epochs, "42"));
-            Timing ours = run("cdgm", engineCmd, threads, warmup);
+                    EngineRun.class.getName(), c.name(), bg.toString(), tg.toString(), "" + epochs, "42", threads));
+            Timing ours = run("cdgm", engineCmd, "1", warmup); // the engine's threads call one-thread BLAS
             List<String> refCmd = new ArrayList<>(List.of(python, "benchmarks/reference/contrastive_vae.py",
                     "--background", bg.toString(), "--target", tg.toString(), "--epochs", "" + epochs,
                     "--threads", threads, "--seed", "42"));

@@ -10,8 +10,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The training options that {@code cdgm fit} and {@code cdgm experiment stability} share (a picocli mixin):
- * {@code --epsilon}, {@code --learning-rate}, {@code --warmup-epochs}, {@code --kl-warmup-epochs} and
- * {@code --gradient-clip}. Options not given keep the value of the settings they are applied to; the engine
+ * {@code --epsilon}, {@code --learning-rate}, {@code --warmup-epochs}, {@code --kl-warmup-epochs},
+ * {@code --gradient-clip} and {@code --threads}. Options not given keep the value of the settings they are applied to; the engine
  * ({@link TrainingSettings}) validates them, and its messages are reworded to name the options.
  */
 public final class TrainingOptions {
@@ -40,10 +40,16 @@ public final class TrainingOptions {
                     + "0 = off, otherwise >= 1; try 2 if the loss still spikes).")
     Double gradientClip;
 
+    @Option(names = "--threads", paramLabel = "N|auto", converter = ThreadsConverter.class,
+            description = "Threads of one fit: each step's batch is split over them (default auto: all processors "
+                    + "when a batch has at least 32,768 cells x genes, else 1). A fit is reproducible for a given "
+                    + "count; run with OMP_NUM_THREADS=1.")
+    Integer threads;
+
     /** Whether any of these options was given (the settings then differ from the Learner's defaults). */
     public boolean any() {
         return epsilon != null || learningRate != null || warmupEpochs != null || klWarmupEpochs != null
-                || gradientClip != null;
+                || gradientClip != null || threads != null;
     }
 
     /**
@@ -65,6 +71,9 @@ public final class TrainingOptions {
             if (learningRate != null) {
                 t = t.withLearningRate(learningRate);
             }
+            if (threads != null) {
+                t = t.withThreads(threads);
+            }
             return t;
         } catch (IllegalArgumentException e) {
             throw Main.usageError(spec, optionNames(e.getMessage()));
@@ -82,7 +91,25 @@ public final class TrainingOptions {
                 .replace("Setting 'salient latent size'", "--salient-dim")
                 .replace("Setting 'learning-rate warm-up epochs'", "--warmup-epochs")
                 .replace("Setting 'KL warm-up epochs'", "--kl-warmup-epochs")
-                .replace("Setting 'gradient clipping'", "--gradient-clip");
+                .replace("Setting 'gradient clipping'", "--gradient-clip")
+                .replace("Setting 'threads'", "--threads");
+    }
+
+    /** auto (0, {@link TrainingSettings#AUTO_THREADS}) or a whole number; the engine checks its range. */
+    static final class ThreadsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String v = value.strip();
+            if (v.equalsIgnoreCase("auto")) {
+                return TrainingSettings.AUTO_THREADS;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a thread count: use auto or a whole "
+                        + "number >= 1");
+            }
+        }
     }
 
     /** auto (NaN, the engine's "choose from the data") or a number; the engine checks its range. */

@@ -56,6 +56,8 @@ public record ModelProvenance(Instant created, String engineVersion, String nd4j
     public static final String MODEL = "model.";
     /** Key of the batch levels in the model configuration's values; absent when there is no covariate. */
     private static final String BATCH_LEVELS = "batchLevels";
+    /** Key of the thread count in the training settings' values (TrainingSettings.threads, added later). */
+    private static final String SETTINGS_THREADS = "threads";
     private static final String[] KEYS = {"engine", "nd4j", "java", "os", "source", "geneListSha256",
         "backgroundCells", "targetCells", "regulariser", "bestEpoch", "epochsRun", "constraint", "threads"};
 
@@ -122,13 +124,16 @@ public record ModelProvenance(Instant created, String engineVersion, String nd4j
     }
 
     /**
-     * The training settings loaded back into their record.
+     * The training settings loaded back into their record. A model from before the training settings had a thread
+     * count loads with "auto" (0), the default now.
      *
      * @throws IllegalArgumentException naming the setting when one is missing (a model from before it existed) or
      *                                  invalid
      */
     public <R extends Record> R settingsAs(Class<R> type) {
-        return RecordValues.parse(type, trainingSettings);
+        Map<String, String> values = new LinkedHashMap<>(trainingSettings);
+        values.putIfAbsent(SETTINGS_THREADS, "0");
+        return RecordValues.parse(type, values);
     }
 
     /** The model configuration loaded back; @throws IllegalArgumentException as {@link #settingsAs}. */

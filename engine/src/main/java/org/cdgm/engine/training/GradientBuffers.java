@@ -62,12 +62,32 @@ public final class GradientBuffers {
      */
     public ElboTerms backward(ContrastiveVae vae, ContrastiveVae.ForwardPass fp, CodeGradients extra,
                               double klWeight) {
+        zeroParts();
+        return vae.lossAndGradients(fp, background, target, extra, regulariser, klWeight);
+    }
+
+    /** Zeroes the part buffers (in the shared shape the one accumulator). */
+    void zeroParts() {
         background.assign(0);
         if (!isShared()) {
             target.assign(0);
             regulariser.assign(0);
         }
-        return vae.lossAndGradients(fp, background, target, extra, regulariser, klWeight);
+    }
+
+    /** New zeroed buffers of the same shape (shared or separate), for one thread's slice of a step. */
+    GradientBuffers sameShape() {
+        DataType dtype = background.dataType();
+        return isShared() ? shared(layout, dtype) : separate(layout, dtype);
+    }
+
+    /** Adds {@code other}'s part buffers into these (one addition per distinct buffer); the direction is untouched. */
+    void addParts(GradientBuffers other) {
+        background.addi(other.background);
+        if (!isShared()) {
+            target.addi(other.target);
+            regulariser.addi(other.regulariser);
+        }
     }
 
     public ParameterLayout layout() {

@@ -50,7 +50,7 @@ public final class Trainer {
     static final int MIN_BATCH = 2;
 
     /** Sized on the first step, then reset and reused every step (the per-step arrays have the same shapes). */
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
+    static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
             .policySpill(SpillPolicy.REALLOCATE).build();
@@ -151,16 +151,17 @@ public final class Trainer {
     /** One fit: epochs of steps, each epoch validated and offered as a checkpoint, until done or out of patience. */
     private TrainingResult fitOnce(ContrastiveDataset data, TrainingMonitor monitor) {
         requireCompatible(data);
-        Fit fit = new Fit(data);
-        List<EpochReport> history = new ArrayList<>();
-        boolean stoppedEarly = false;
-        for (int epoch = 1; epoch <= settings.epochs() && !stoppedEarly; epoch++) {
-            EpochReport report = fit.epoch(epoch, monitor);
-            history.add(report);
-            monitor.onEpoch(report);
-            stoppedEarly = !fit.checkpoint(report);
+        try (Fit fit = new Fit(data)) {
+            List<EpochReport> history = new ArrayList<>();
+            boolean stoppedEarly = false;
+            for (int epoch = 1; epoch <= settings.epochs() && !stoppedEarly; epoch++) {
+                EpochReport report = fit.epoch(epoch, monitor);
+                history.add(report);
+                monitor.onEpoch(report);
+                stoppedEarly = !fit.checkpoint(report);
+            }
+            return fit.result(history, stoppedEarly, monitor);
         }
-        return fit.result(history, stoppedEarly, monitor);
     }
 
     /** @throws InvalidInputException or IllegalArgumentException as {@link #fit} says */
@@ -178,8 +179,11 @@ public final class Trainer {
         }
     }
 
-    /** The state of one fit: data splits, model, optimiser, the mode's combiner and weight, progress counters. */
-    private final class Fit {
+    /**
+     * The state of one fit: data splits, model, optimiser, the mode's combiner and weight, progress counters, and
+     * the threads its steps run on (released by {@link #close}).
+     */
+    private final class Fit implements AutoCloseable {
         private final ContrastiveDataset data;
         private final List<String> notes = new ArrayList<>();
         private final int batch;
@@ -201,7 +205,10 @@ public final class Trainer {
         private final GradientCombiner combiner;
         private final GradientBuffers grads;
         private final RegulariserWeight weight;
+        /** Threads the steps run on, "auto" resolved (recorded in the provenance). */
+        private final int threads;
         private final CheckpointSelector checkpoints;
+        private final StepPasses passes;
         private long globalStep;
         private double firstStepLoss = Double.NaN;
         private int sinceImprovement;
@@ -248,6 +255,14 @@ public final class Trainer {
             weight = plan.weight().get();
             weight.start(settings, stepsPerEpoch);
             checkpoints = new CheckpointSelector(weight.isConstraint());
+            threads = settings.threadsFor(batch, data.geneCount());
+            passes = threads == 1 ? new SerialPasses(vae) : new SlicedPasses(vae, threads, grads);
+        }
+
+        /** Ends the worker threads, if any (also after a cancelled or failed fit). */
+        @Override
+        public void close() {
+            passes.close();
         }
 
         /** The steps of one epoch, then the validation losses; returns the epoch's report. */
@@ -280,20 +295,22 @@ public final class Trainer {
          * One optimisation step: sample, forward, regulariser, gradients, combine, clip, Adam, update the weight.
          * Every array of a step lives in one reused workspace: ND4J's per-array allocation and release were about
          * 30 % of native time in a profile of the NB fit. Only parameters, optimiser state and gradient buffers
-         * (created outside) outlive the step; everything else is numbers.
+         * (created outside) outlive the step; everything else is numbers. With several threads ({@link SlicedPasses})
+         * the forward and backward passes run on slices of the batch, the rest here on the whole batch; the step's
+         * scope ends (no worker left in it) before its workspace closes.
          */
         private StepOutcome step(int epoch, int step) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE,
-                    "cdgm-training-step")) {
-                ContrastiveVae.ForwardPass fp = forward(epoch, step);
+                    "cdgm-training-step"); StepPasses.Scope scope = passes.scope()) {
+                LatentCodes codes = forward(epoch, step);
                 globalStep++;
                 if (reg != null) {
-                    weight.observe(reg, fp.codes());
+                    weight.observe(reg, codes);
                 }
                 double w = weight.weight();
                 CodeGradients extra = reg != null && w > 0 ? new CodeGradients() : null;
-                double r = reg == null ? 0.0 : reg.evaluate(fp.codes(), extra, w);
-                ElboTerms terms = grads.backward(vae, fp, extra, ramp(klWarmupSteps));
+                double r = reg == null ? 0.0 : reg.evaluate(codes, extra, w);
+                ElboTerms terms = passes.backward(extra, ramp(klWarmupSteps), grads);
                 checkFinite(terms, r, epoch, step);
                 GradientCombiner.Combination c = combiner.combine(grads);
                 if (!Double.isFinite(c.norm())) {
@@ -306,14 +323,18 @@ public final class Trainer {
             }
         }
 
-        /** Draws the step's background and target minibatches and noise and runs the encoders and decoder. */
-        private ContrastiveVae.ForwardPass forward(int epoch, int step) {
+        /**
+         * Draws the step's background and target minibatches and noise and runs the encoders and decoder.
+         *
+         * @return the whole batches' codes
+         */
+        private LatentCodes forward(int epoch, int step) {
             CellBatch bBatch = bSampler.next(batch);
             CellBatch tBatch = tSampler.next(batch);
             Noise noise = Noise.draw(noiseRng, batch, batch, config.sharedDim(), config.salientDim(), dtype, needTb);
-            ContrastiveVae.ForwardPass fp = vae.forward(params, bBatch, tBatch, noise);
-            requireFiniteCodes(fp.codes(), epoch, step);
-            return fp;
+            LatentCodes codes = passes.forward(params, bBatch, tBatch, noise);
+            requireFiniteCodes(codes, epoch, step);
+            return codes;
         }
 
         /** A linear warm-up factor in (0, 1] over {@code steps} steps (1 without warm-up). */
@@ -363,7 +384,7 @@ public final class Trainer {
             notes.addAll(weight.notes(history));
             monitor.onProgress(1.0, "Done");
             TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(), data.batch(),
-                    provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint));
+                    provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint, threads));
             long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
             return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly, weight.lambda(),
                     constraint, cellsProcessed, notes);
@@ -473,9 +494,13 @@ public final class Trainer {
     }
 
     /** How this fit was made; the source file is set by the caller that read the data (TrainedModel.withSource). */
+    /**
+     * The fit's provenance. The settings are stored with the thread count the fit ran on, "auto" resolved: a fit's
+     * numbers depend on it (slices are reduced in a fixed order per count), so the model file says how to repeat it.
+     */
     private ModelProvenance provenance(ContrastiveDataset data, Regulariser reg, int bestEpoch, int epochsRun,
-                                       ConstraintReport constraint) {
-        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings, config, data.background().cells(),
+                                       ConstraintReport constraint, int threads) {
+        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings.withThreads(threads), config, data.background().cells(),
                 data.target().cells(), reg == null ? "none" : reg.name(), bestEpoch, epochsRun, constraint.describe(),
                 String.valueOf(System.getenv("OMP_NUM_THREADS")));
     }

@@ -30,11 +30,15 @@ import org.cdgm.engine.objectives.RegulariserKind;
  * @param gradientClip       a step's gradient norm is capped at this many times its running geometric mean
  *                           (adaptive clipping in the spirit of AutoClip, Seetharaman et al. 2020); 0 = never clip,
  *                           otherwise at least 1
+ * @param threads            threads of one fit: each step's batches are cut into that many slices whose passes
+ *                           run in parallel ({@code SlicedPasses}); 0 = {@linkplain #AUTO_THREADS auto}. A fit is
+ *                           reproducible bit for bit for a given thread count; other counts agree to rounding.
  */
 public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, double bandwidth,
                                double penaltyWeight, double epsilon, double dualLearningRate, int epochs,
                                int batchSize, double learningRate, double validationFraction, int patience,
-                               long seed, int warmupEpochs, int klWarmupEpochs, double gradientClip) {
+                               long seed, int warmupEpochs, int klWarmupEpochs, double gradientClip,
+                               int threads) {
 
     /** What "auto" epsilon allows above the regulariser's noise floor (see {@link #epsilon()}). */
     public static final double AUTO_EPSILON_MARGIN = 0.04;
@@ -52,6 +56,18 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
     public static final SettingRange PATIENCE = SettingRange.atLeast("patience", 0);
     public static final SettingRange WARMUP_EPOCHS = SettingRange.atLeast("learning-rate warm-up epochs", 0);
     public static final SettingRange KL_WARMUP_EPOCHS = SettingRange.atLeast("KL warm-up epochs", 0);
+    /** Of {@link #threads()}: 0 means {@link #AUTO_THREADS}. */
+    public static final SettingRange THREADS = SettingRange.atLeast("threads", 0);
+
+    /** {@link #threads()} for "auto": all available processors for large steps, else one. */
+    public static final int AUTO_THREADS = 0;
+
+    /**
+     * Cells x genes of one batch from which "auto" uses all processors: below it a step takes a few milliseconds
+     * and the threads' hand-over costs more than they save (128 cells x 299 genes, the Papalexi screen, is about
+     * 10 ms per step on one core; the 100-gene simulation about 2 ms).
+     */
+    public static final long AUTO_THREADS_MIN_BATCH_ENTRIES = 32_768;
 
     public TrainingSettings {
         Objects.requireNonNull(mode, "mode");
@@ -80,6 +96,32 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
             throw new IllegalArgumentException("Setting 'gradient clipping' must be 0 (off) or a finite factor >= 1, "
                     + "got " + gradientClip);
         }
+        if (!THREADS.contains(threads)) {
+            throw new IllegalArgumentException("Setting 'threads' must be at least 1, or 0 for auto, got " + threads);
+        }
+    }
+
+    /** The settings without a thread count (as before it existed): one thread. */
+    public TrainingSettings(TrainingMode mode, RegulariserKind regulariser, double bandwidth, double penaltyWeight,
+                            double epsilon, double dualLearningRate, int epochs, int batchSize, double learningRate,
+                            double validationFraction, int patience, long seed, int warmupEpochs,
+                            int klWarmupEpochs, double gradientClip) {
+        this(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs, batchSize, learningRate,
+                validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip, 1);
+    }
+
+    /**
+     * The threads a fit uses: {@link #threads()}, or for auto all available processors when a batch has at least
+     * {@link #AUTO_THREADS_MIN_BATCH_ENTRIES} cells x genes, else 1; never more than the batch's cells.
+     *
+     * @param batch the batch size the fit uses (cells per data set and step)
+     * @param genes genes of the data
+     */
+    public int threadsFor(int batch, int genes) {
+        int t = threads != AUTO_THREADS ? threads
+                : (long) batch * genes >= AUTO_THREADS_MIN_BATCH_ENTRIES ? Runtime.getRuntime().availableProcessors()
+                : 1;
+        return Math.max(1, Math.min(t, batch));
     }
 
     /** Whether epsilon is chosen from the data (see {@link #epsilon()}). */
@@ -94,52 +136,62 @@ public record TrainingSettings(TrainingMode mode, RegulariserKind regulariser, d
      * 1,000-gene data from blowing up at Adam 1e-2; 2 epochs lowered salient seed stability on the misspecified
      * simulation (3 seeds); KL warm-up raised salient but lowered shared stability there (5 seeds), so it stays
      * off; Adam 3e-3 over 300 epochs raised shared stability at twice the time, so it is documented, not default.
+     * Threads: {@linkplain #AUTO_THREADS auto}.
      */
     public static TrainingSettings defaults(TrainingMode mode) {
         return new TrainingSettings(mode, RegulariserKind.MM_CVAE, Double.NaN, 1.0, Double.NaN, 0.5, 150, 128, 1e-2,
-                0.1, 20, 42, 1, 0, 5);
+                0.1, 20, 42, 1, 0, 5, AUTO_THREADS);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
-                batchSize, learningRate, validationFraction, patience, s, warmupEpochs, klWarmupEpochs, gradientClip);
+                batchSize, learningRate, validationFraction, patience, s, warmupEpochs, klWarmupEpochs,
+                gradientClip, threads);
     }
 
     public TrainingSettings withEpochs(int e) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, e,
                 batchSize, learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs,
-                gradientClip);
+                gradientClip, threads);
     }
 
     public TrainingSettings withBatchSize(int b) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
-                b, learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip);
+                b, learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs,
+                gradientClip, threads);
     }
 
     public TrainingSettings withLearningRate(double lr) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
-                batchSize, lr, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip);
+                batchSize, lr, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip, threads);
     }
 
     public TrainingSettings withRegulariser(RegulariserKind kind, double weight) {
         return new TrainingSettings(mode, kind, bandwidth, weight, epsilon, dualLearningRate, epochs, batchSize,
-                learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip);
+                learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip, threads);
     }
 
     /** @param eps the constraint level, or NaN for "auto" */
     public TrainingSettings withConstraint(double eps, double dualLr) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, eps, dualLr, epochs, batchSize,
-                learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip);
+                learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip, threads);
     }
 
     public TrainingSettings withEarlyStopping(double fraction, int pat) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
-                batchSize, learningRate, fraction, pat, seed, warmupEpochs, klWarmupEpochs, gradientClip);
+                batchSize, learningRate, fraction, pat, seed, warmupEpochs, klWarmupEpochs, gradientClip, threads);
+    }
+
+    /** @param n threads of the fit, 0 for {@linkplain #AUTO_THREADS auto} */
+    public TrainingSettings withThreads(int n) {
+        return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
+                batchSize, learningRate, validationFraction, patience, seed, warmupEpochs, klWarmupEpochs, gradientClip,
+                n);
     }
 
     /** Learning-rate warm-up, KL warm-up (epochs) and the clipping factor (0 = off). */
     public TrainingSettings withStabilisation(int warmup, int klWarmup, double clip) {
         return new TrainingSettings(mode, regulariser, bandwidth, penaltyWeight, epsilon, dualLearningRate, epochs,
-                batchSize, learningRate, validationFraction, patience, seed, warmup, klWarmup, clip);
+                batchSize, learningRate, validationFraction, patience, seed, warmup, klWarmup, clip, threads);
     }
 }

@@ -34,7 +34,8 @@ class TrainingSettingsRangesTest {
             new Case(TrainingSettings.WARMUP_EPOCHS, true,
                     v -> D.withStabilisation((int) v, D.klWarmupEpochs(), D.gradientClip())),
             new Case(TrainingSettings.KL_WARMUP_EPOCHS, true,
-                    v -> D.withStabilisation(D.warmupEpochs(), (int) v, D.gradientClip())));
+                    v -> D.withStabilisation(D.warmupEpochs(), (int) v, D.gradientClip())),
+            new Case(TrainingSettings.THREADS, true, v -> D.withThreads((int) v)));
 
     @Test
     void everyPublishedRangeIsChecked() throws IllegalAccessException {
@@ -79,6 +80,8 @@ class TrainingSettingsRangesTest {
         assertEquals("Setting 'penalty weight' must be a finite number >= 0, got Infinity",
                 assertThrows(IllegalArgumentException.class,
                         () -> D.withRegulariser(D.regulariser(), Double.POSITIVE_INFINITY)).getMessage());
+        assertEquals("Setting 'threads' must be at least 1, or 0 for auto, got -1",
+                assertThrows(IllegalArgumentException.class, () -> D.withThreads(-1)).getMessage());
         assertEquals(Math.nextUp(0.0), TrainingSettings.LEARNING_RATE.lowestIncluded());
         assertEquals(Math.nextDown(0.9), TrainingSettings.VALIDATION_FRACTION.highestIncluded());
     }

@@ -3,6 +3,7 @@ package org.cdgm.engine.model.distributions;
 import org.cdgm.engine.numeric.HostBuffer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Accumulates the gradient of a loss with respect to one latent block: through the sample (decoder, MMD) and
@@ -40,6 +41,26 @@ public final class LatentGradient {
         if (other.dLogVar != null) {
             addLogVar(other.dLogVar);
         }
+    }
+
+    /**
+     * Adds rows [from, to) of {@code other}'s gradients: the part of a batch's gradient that belongs to one slice of
+     * it (data-parallel training).
+     */
+    public void addRows(LatentGradient other, long from, long to) {
+        if (other.dSample != null) {
+            addSample(rowsOf(other.dSample, from, to));
+        }
+        if (other.dMu != null) {
+            addMu(rowsOf(other.dMu, from, to));
+        }
+        if (other.dLogVar != null) {
+            addLogVar(rowsOf(other.dLogVar, from, to));
+        }
+    }
+
+    private static INDArray rowsOf(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     public boolean isEmpty() {

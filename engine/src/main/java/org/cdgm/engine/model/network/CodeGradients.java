@@ -9,6 +9,19 @@ public final class CodeGradients {
     public final LatentGradient sharedTarget = new LatentGradient();
     public final LatentGradient salientTarget = new LatentGradient();
 
+    /**
+     * Rows [bFrom, bTo) of the background blocks and [tFrom, tTo) of the target blocks (copies): a slice of the
+     * batches for data-parallel training.
+     */
+    public CodeGradients rows(long bFrom, long bTo, long tFrom, long tTo) {
+        CodeGradients r = new CodeGradients();
+        r.sharedBackground.addRows(sharedBackground, bFrom, bTo);
+        r.salientBackground.addRows(salientBackground, bFrom, bTo);
+        r.sharedTarget.addRows(sharedTarget, tFrom, tTo);
+        r.salientTarget.addRows(salientTarget, tFrom, tTo);
+        return r;
+    }
+
     public void addAll(CodeGradients o) {
         sharedBackground.addAll(o.sharedBackground);
         salientBackground.addAll(o.salientBackground);

@@ -281,11 +281,38 @@ public final class ContrastiveVae {
      */
     public ElboTerms lossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
                                       CodeGradients extra, INDArray gradExtra, double klWeight) {
+        return lossAndGradients(fp, gradBackground, gradTarget, extra, gradExtra, klWeight,
+                1.0 / fp.background.rows(), 1.0 / fp.target.rows());
+    }
+
+    /**
+     * As {@link #lossAndGradients(ForwardPass, INDArray, INDArray, CodeGradients, INDArray, double)} for a forward
+     * pass over one slice of larger batches (data-parallel training): the gradients are those of the slice's loss
+     * sums divided by the whole batches' cell counts, so that the slices' gradients add up to the gradient of the
+     * whole batches' mean losses. {@code extra} holds the slice's rows of the code gradients. The returned terms are
+     * the slice's own per-cell means (weight them by slice rows / batch rows to combine slices).
+     *
+     * @param backgroundCells rows of the whole background batch (at least the slice's)
+     * @param targetCells     rows of the whole target batch (at least the slice's)
+     */
+    public ElboTerms sliceLossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
+                                           CodeGradients extra, INDArray gradExtra, double klWeight,
+                                           long backgroundCells, long targetCells) {
+        if (backgroundCells < fp.background.rows() || targetCells < fp.target.rows()) {
+            throw new IllegalArgumentException("A slice of " + fp.background.rows() + " + " + fp.target.rows()
+                    + " cells cannot come from batches of " + backgroundCells + " + " + targetCells);
+        }
+        return lossAndGradients(fp, gradBackground, gradTarget, extra, gradExtra, klWeight, 1.0 / backgroundCells,
+                1.0 / targetCells);
+    }
+
+    /** sb, st: the gradients' factor per background and target cell (1 / rows for the batch mean). */
+    private ElboTerms lossAndGradients(ForwardPass fp, INDArray gradBackground, INDArray gradTarget,
+                                       CodeGradients extra, INDArray gradExtra, double klWeight, double sb,
+                                       double st) {
         INDArray p = fp.params;
         LatentCodes c = fp.codes;
         boolean grads = gradBackground != null;
-        double sb = 1.0 / fp.background.rows();
-        double st = 1.0 / fp.target.rows();
         ObservationModel.Evaluation lb = observation.evaluate(p, fp.decodedBackground.output(), fp.background,
                 gradBackground, sb);
         ObservationModel.Evaluation lt = observation.evaluate(p, fp.decodedTarget.output(), fp.target,
