@@ -12,6 +12,7 @@ import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.AtomicFiles;
+import org.cdgm.engine.io.H5adOutOfCore;
 import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.io.MatrixFiles;
 import org.cdgm.engine.io.ModelFile;
@@ -117,9 +118,12 @@ public final class FitCommand implements Callable<Integer> {
         long[] seedList = seeds();
         TrainingSettings training = training();
         OutputFolder.prepare(spec, out);
-        PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
-        prepared.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        ContrastiveDataset data = prepared.dataset();
+        H5adOutOfCore onDisk = read.outOfCore(spec, request, preparation); // null: in memory
+        PreparedCells prepared = onDisk != null ? null : CellPreparation.prepare(MatrixFiles.read(request),
+                preparation);
+        List<String> readWarnings = onDisk != null ? onDisk.warnings() : prepared.warnings();
+        readWarnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        ContrastiveDataset data = onDisk != null ? onDisk.dataset() : prepared.dataset();
         LikelihoodChoice.Decision decision = fit.likelihood.resolve(data);
         ModelConfig config = fit.config(spec, data, decision);
         Nd4jRuntime.initialise(null);
@@ -152,10 +156,14 @@ public final class FitCommand implements Callable<Integer> {
             }
         }
         List<String> fitWarnings = fitWarnings(result, training, restarts);
-        writeSummary(result, decision, prepared, data, training, restarts, fitWarnings);
+        writeSummary(result, decision, onDisk != null ? onDisk.cellsRead() - data.background().cells()
+                - data.target().cells() : prepared.dropped(), readWarnings, data, training, restarts, fitWarnings);
         result.notes().forEach(n -> err.println("note: " + n));
         fitWarnings.forEach(w -> err.println("warning: " + w));
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
+        if (onDisk != null) {
+            onDisk.close();
+        }
         return 0;
     }
 
@@ -232,8 +240,9 @@ public final class FitCommand implements Callable<Integer> {
         return w;
     }
 
-    private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, PreparedCells prepared,
-                              ContrastiveDataset data, TrainingSettings training, SeedRestarts.Outcome restarts,
+    private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, int cellsDropped,
+                              List<String> readWarnings, ContrastiveDataset data, TrainingSettings training,
+                              SeedRestarts.Outcome restarts,
                               List<String> fitWarnings) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode s = f.objectNode();
@@ -286,7 +295,7 @@ public final class FitCommand implements Callable<Integer> {
         s.put("salient_dim", result.model().config().salientDim());
         s.put("background_cells", data.background().cells());
         s.put("target_cells", data.target().cells());
-        s.put("cells_dropped", prepared.dropped());
+        s.put("cells_dropped", cellsDropped);
         s.put("genes", data.geneCount());
         if (data.batch() == null) {
             s.putNull("batch_column");
@@ -319,7 +328,7 @@ public final class FitCommand implements Callable<Integer> {
         ArrayNode notes = s.putArray("notes");
         result.notes().forEach(notes::add);
         ArrayNode warnings = s.putArray("warnings");
-        prepared.warnings().forEach(warnings::add);
+        readWarnings.forEach(warnings::add);
         fitWarnings.forEach(warnings::add);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
         AtomicFiles.write(out.resolve("summary.json"), w -> w.write(json + "\n"));

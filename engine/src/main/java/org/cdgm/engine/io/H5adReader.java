@@ -188,7 +188,7 @@ public final class H5adReader {
     }
 
     /** The dataframe's index (obs_names / var_names): the column its _index attribute names, any encoding. */
-    private static List<String> index(Group frame, Path file) throws DataFileException {
+    static List<String> index(Group frame, Path file) throws DataFileException {
         String name = indexName(frame);
         Node n = frame.getChildren().get(name);
         String where = file + ": " + frame.getPath() + name;

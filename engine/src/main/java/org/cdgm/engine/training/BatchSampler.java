@@ -3,6 +3,7 @@ package org.cdgm.engine.training;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.CellMatrix;
+import org.cdgm.engine.data.ChunkedCellMatrix;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.model.distributions.CellBatch;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,6 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Endless full-size minibatches of one data set: walks a shuffled order of the given rows and reshuffles when it
  * runs out, so the smaller of background and target is cycled while the larger is passed over once per epoch.
+ * A matrix read from disk a few chunks at a time ({@link ChunkedCellMatrix}) gets its own order of each pass
+ * (chunks shuffled, rows shuffled within a memory budget of chunks); an in-memory one a uniform shuffle.
  */
 final class BatchSampler {
     private final CellMatrix matrix;
@@ -25,19 +28,28 @@ final class BatchSampler {
         this.order = rows.clone();
         this.rng = rng;
         this.dtype = dtype;
-        Permutations.shuffle(order, rng);
+        reorder();
     }
 
     CellBatch next(int size) {
         int[] rows = new int[size];
         for (int i = 0; i < size; i++) {
             if (position == order.length) {
-                Permutations.shuffle(order, rng);
+                reorder();
                 position = 0;
             }
             rows[i] = order[position++];
         }
         return gather(matrix, batchCodes, rows, dtype);
+    }
+
+    /** A new order of the rows for the next pass. */
+    private void reorder() {
+        if (matrix instanceof ChunkedCellMatrix chunked) {
+            chunked.shuffleForReading(order, rng);
+        } else {
+            Permutations.shuffle(order, rng);
+        }
     }
 
     /** Copies rows into a batch; library sizes are the rows' totals. */

@@ -1,0 +1,290 @@
+package org.cdgm.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.data.CsrRows;
+import org.cdgm.engine.data.OnDiskCellMatrix;
+import org.cdgm.engine.data.RowBlockSource;
+import org.cdgm.engine.io.H5adCsrSource;
+import org.cdgm.engine.io.H5adCsrWriter;
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.training.EpochReport;
+import org.cdgm.engine.training.Trainer;
+import org.cdgm.engine.training.TrainingCancelledException;
+import org.cdgm.engine.training.TrainingMode;
+import org.cdgm.engine.training.TrainingMonitor;
+import org.cdgm.engine.training.TrainingResult;
+
+/**
+ * Out-of-core training from .h5ad files on disk (benchmarks/outofcore.sh). "write" simulates counts as in
+ * {@link SparseScaling} (multinomial draws of about --library UMI per cell over genes whose log-rates depend on 5
+ * shared and, for target cells, 2 salient latents; skewed baseline) and writes them shard by shard (--shard-cells
+ * cells per .h5ad, background_NNN.h5ad and target_NNN.h5ad, half the cells each), so at most one shard is ever in
+ * memory. "train" opens the shards of --dir, trains the NB model of SparseScaling from disk with --budget-mib MiB
+ * of resident chunks per condition and --chunk-cells cells per chunk, and reports time per epoch, chunk reads,
+ * peak heap and RSS; --steps N stops after N steps and extrapolates the epoch's time. Run "train" with a small
+ * -Xmx.
+ */
+public final class OutOfCoreScaling {
+    private OutOfCoreScaling() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length == 0 ? "" : args[0];
+        int cells = 250_000;
+        int genes = 2_000;
+        int library = 300;
+        int epochs = 1;
+        long seed = 11;
+        int shardCells = 125_000;
+        int chunkCells = 16_384;
+        long budgetMib = 128;
+        long steps = 0;
+        Path dir = Path.of("/tmp/cdgm-outofcore");
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--cells" -> cells = Integer.parseInt(args[i + 1]);
+                case "--genes" -> genes = Integer.parseInt(args[i + 1]);
+                case "--library" -> library = Integer.parseInt(args[i + 1]);
+                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--shard-cells" -> shardCells = Integer.parseInt(args[i + 1]);
+                case "--chunk-cells" -> chunkCells = Integer.parseInt(args[i + 1]);
+                case "--budget-mib" -> budgetMib = Long.parseLong(args[i + 1]);
+                case "--dir" -> dir = Path.of(args[i + 1]);
+                case "--steps" -> steps = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        switch (mode) {
+            case "write" -> write(dir, cells, genes, library, shardCells, seed);
+            case "train" -> train(dir, epochs, chunkCells, budgetMib << 20, steps);
+            default -> throw new IllegalArgumentException("first argument: write or train");
+        }
+    }
+
+    private static void write(Path dir, int cells, int genes, int library, int shardCells, long seed)
+            throws Exception {
+        Files.createDirectories(dir);
+        long t0 = System.nanoTime();
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] wz = gaussian(rng, 5, genes, 0.5);
+        double[][] wt = gaussian(rng, 2, genes, 0.8);
+        double[] base = new double[genes];
+        for (int g = 0; g < genes; g++) {
+            base[g] = -2.5 * Math.log(1 + g) / Math.log(genes) * 2 + 0.5 * gauss(rng); // skewed: few abundant genes
+        }
+        List<String> names = IntStream.range(0, genes).mapToObj(g -> "g" + g).toList();
+        long nnz = 0;
+        int half = cells / 2;
+        for (Condition c : Condition.values()) {
+            int n = c == Condition.BACKGROUND ? half : cells - half;
+            String prefix = c == Condition.BACKGROUND ? "background" : "target";
+            for (int from = 0, shard = 0; from < n; from += shardCells, shard++) {
+                int rows = Math.min(shardCells, n - from);
+                CsrRows block = simulate(rows, genes, library, wz, wt, base, c == Condition.TARGET, rng);
+                int first = from;
+                H5adCsrWriter.write(dir.resolve(String.format(Locale.ROOT, "%s_%03d.h5ad", prefix, shard)), block,
+                        IntStream.range(0, rows).mapToObj(i -> prefix + "_" + (first + i + 1)).toList(), names);
+                nnz += block.values().length;
+            }
+        }
+        long bytes;
+        try (var files = Files.list(dir)) {
+            bytes = files.filter(p -> p.toString().endsWith(".h5ad")).mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf(Locale.ROOT, "wrote %d cells x %d genes, %d non-zeros (%.1f %% dense) to %s: %.0f MiB of "
+                        + ".h5ad in %.1f s%n", cells, genes, nnz, 100.0 * nnz / ((double) cells * genes), dir,
+                bytes / 1048576.0, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** @param steps stop after this many steps and extrapolate the epoch's time from them (0: train fully) */
+    private static void train(Path dir, int epochs, int chunkCells, long budgetBytes, long steps) throws Exception {
+        try (OnDiskCellMatrix bg = open(dir, "background", chunkCells, budgetBytes);
+             OnDiskCellMatrix tg = open(dir, "target", chunkCells, budgetBytes)) {
+            List<String> names;
+            try (H5adCsrSource first = H5adCsrSource.open(shards(dir, "background").get(0), null)) {
+                names = first.geneNames();
+            }
+            int genes = names.size();
+            System.out.printf(Locale.ROOT, "data: %d + %d cells x %d genes on disk in %d + %d chunks of %d cells; "
+                            + "budget %.0f MiB of chunks per condition; max heap %.0f MiB%n", bg.cells(), tg.cells(),
+                    genes, bg.chunks(), tg.chunks(), chunkCells, budgetBytes / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            ContrastiveDataset data = new ContrastiveDataset(names, CellSet.withDefaultIds(Condition.BACKGROUND, bg),
+                    CellSet.withDefaultIds(Condition.TARGET, tg));
+            BenchmarkCase c = new BenchmarkCase("out-of-core", Likelihood.NEGATIVE_BINOMIAL, 10, 5, 128, 1, 4,
+                    TrainingMode.CONSTRAINED, 0.3, 3e-3, 128);
+            long t1 = System.nanoTime();
+            long[] readsBefore = {-1};
+            long[] stepStart = {0};
+            long[] stepsDone = {0};
+            TrainingMonitor monitor = new TrainingMonitor() {
+                @Override
+                public void onProgress(double fraction, String message) {
+                    if (readsBefore[0] < 0) { // first step: the input validation's full pass is over
+                        readsBefore[0] = bg.chunkReads() + tg.chunkReads();
+                        stepStart[0] = System.nanoTime();
+                        System.out.printf(Locale.ROOT, "input validation (one pass over the files): %.1f s%n",
+                                (stepStart[0] - t1) / 1e9);
+                    }
+                    stepsDone[0]++;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return steps > 0 && stepsDone[0] >= steps;
+                }
+
+                @Override
+                public void onEpoch(EpochReport e) {
+                    System.out.printf(Locale.ROOT, "epoch %d: %.1f s, background loss %.2f, target loss %.2f, "
+                                    + "chunk reads %d%n", e.epoch(), e.seconds(), e.trainBackgroundLoss(),
+                            e.trainTargetLoss(), bg.chunkReads() + tg.chunkReads() - readsBefore[0]);
+                }
+            };
+            try {
+                TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42)).fit(data, monitor);
+                System.out.printf(Locale.ROOT, "fit: %d epochs in %.1f s (including the input validation), %d "
+                        + "cells processed%n", r.history().size(), (System.nanoTime() - t1) / 1e9,
+                        r.cellsProcessed());
+            } catch (TrainingCancelledException e) {
+                long perEpoch = (Math.max(bg.cells(), tg.cells()) + 127) / 128;
+                double perStep = (System.nanoTime() - stepStart[0]) / 1e9 / Math.max(1, stepsDone[0] - 1);
+                System.out.printf(Locale.ROOT, "stopped after %d steps: %.3f s per step, so about %.0f s for an "
+                        + "epoch of %d steps; chunk reads %d%n", stepsDone[0], perStep, perStep * perEpoch, perEpoch,
+                        bg.chunkReads() + tg.chunkReads() - readsBefore[0]);
+            }
+            System.gc(); // what is still live with the files open and the chunks resident
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "resident chunks at most %d + %d (%.0f + %.0f MiB); peak heap used %.0f "
+                            + "MiB (sum of the heap pools' peaks: an upper bound, garbage included); old generation "
+                            + "peak %.0f MiB; live heap after a full GC at the end %.0f MiB; peak RSS %.0f MiB%n",
+                    bg.maxResidentChunks(), tg.maxResidentChunks(), bg.maxResidentBytes() / 1048576.0,
+                    tg.maxResidentBytes() / 1048576.0, peakHeapMib(), oldGenerationPeakMib(),
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576.0, PeakMemory.residentMib());
+        }
+    }
+
+    private static List<Path> shards(Path dir, String prefix) throws Exception {
+        try (var files = Files.list(dir)) {
+            List<Path> out = files.filter(p -> p.getFileName().toString().matches(prefix + "_\\d+\\.h5ad"))
+                    .sorted().toList();
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("No " + prefix + "_NNN.h5ad files in " + dir + "; run write first");
+            }
+            return out;
+        }
+    }
+
+    private static OnDiskCellMatrix open(Path dir, String prefix, int chunkCells, long budgetBytes)
+            throws Exception {
+        List<RowBlockSource> sources = new ArrayList<>();
+        for (Path p : shards(dir, prefix)) {
+            sources.add(H5adCsrSource.open(p, null));
+        }
+        return new OnDiskCellMatrix(sources, chunkCells, budgetBytes);
+    }
+
+    /** As SparseScaling's simulation, into one block of rows. */
+    private static CsrRows simulate(int n, int genes, int library, double[][] wz, double[][] wt, double[] base,
+                                    boolean target, SplittableRandom rng) {
+        int[] rowStart = new int[n + 1];
+        int[] idx = new int[Math.max(16, n * Math.min(genes, library) / 2)];
+        float[] val = new float[idx.length];
+        int[] counts = new int[genes];
+        double[] cumulative = new double[genes];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            double[] z = new double[wz.length];
+            for (int k = 0; k < z.length; k++) {
+                z[k] = gauss(rng);
+            }
+            double[] t = new double[wt.length];
+            if (target) {
+                for (int k = 0; k < t.length; k++) {
+                    t[k] = gauss(rng) + (rng.nextBoolean() ? 1.5 : -1.5);
+                }
+            }
+            double total = 0;
+            for (int g = 0; g < genes; g++) {
+                double eta = base[g];
+                for (int k = 0; k < z.length; k++) {
+                    eta += z[k] * wz[k][g];
+                }
+                for (int k = 0; k < t.length; k++) {
+                    eta += t[k] * wt[k][g];
+                }
+                total += Math.exp(eta);
+                cumulative[g] = total;
+            }
+            int size = Math.max(1, (int) Math.round(library * Math.exp(0.3 * gauss(rng))));
+            size = Math.min(size, Math.min(genes, library) * 2);
+            Arrays.fill(counts, 0);
+            for (int d = 0; d < size; d++) {
+                int g = Arrays.binarySearch(cumulative, rng.nextDouble() * total);
+                counts[g < 0 ? Math.min(-g - 1, genes - 1) : g]++;
+            }
+            for (int g = 0; g < genes; g++) {
+                if (counts[g] > 0) {
+                    if (at == idx.length) {
+                        idx = Arrays.copyOf(idx, idx.length + idx.length / 2);
+                        val = Arrays.copyOf(val, idx.length);
+                    }
+                    idx[at] = g;
+                    val[at] = counts[g];
+                    at++;
+                }
+            }
+            rowStart[i + 1] = at;
+        }
+        return new CsrRows(genes, rowStart, Arrays.copyOf(idx, at), Arrays.copyOf(val, at));
+    }
+
+    private static double[][] gaussian(SplittableRandom rng, int rows, int cols, double sd) {
+        double[][] w = new double[rows][cols];
+        for (double[] row : w) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = sd * gauss(rng);
+            }
+        }
+        return w;
+    }
+
+    private static double gauss(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+
+    private static double oldGenerationPeakMib() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getName().contains("Old") && p.getPeakUsage() != null) {
+                return p.getPeakUsage().getUsed() / 1048576.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double peakHeapMib() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum / 1048576.0;
+    }
+}
