@@ -81,12 +81,7 @@ public final class OutOfCoreScaling {
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] wz = gaussian(rng, 5, genes, 0.5);
-        double[][] wt = gaussian(rng, 2, genes, 0.8);
-        double[] base = new double[genes];
-        for (int g = 0; g < genes; g++) {
-            base[g] = -2.5 * Math.log(1 + g) / Math.log(genes) * 2 + 0.5 * gauss(rng); // skewed: few abundant genes
-        }
+        SparseCountSimulation model = SparseCountSimulation.draw(genes, library, rng);
         List<String> names = IntStream.range(0, genes).mapToObj(g -> "g" + g).toList();
         long nnz = 0;
         int half = cells / 2;
@@ -95,7 +90,7 @@ public final class OutOfCoreScaling {
             String prefix = c == Condition.BACKGROUND ? "background" : "target";
             for (int from = 0, shard = 0; from < n; from += shardCells, shard++) {
                 int rows = Math.min(shardCells, n - from);
-                CsrRows block = simulate(rows, genes, library, wz, wt, base, c == Condition.TARGET, rng);
+                CsrRows block = csr(model.cells(rows, c == Condition.TARGET, rng), genes);
                 int first = from;
                 H5adCsrWriter.write(dir.resolve(String.format(Locale.ROOT, "%s_%03d.h5ad", prefix, shard)), block,
                         IntStream.range(0, rows).mapToObj(i -> prefix + "_" + (first + i + 1)).toList(), names);
@@ -199,74 +194,10 @@ public final class OutOfCoreScaling {
         return new OnDiskCellMatrix(sources, chunkCells, budgetBytes);
     }
 
-    /** As SparseScaling's simulation, into one block of rows. */
-    private static CsrRows simulate(int n, int genes, int library, double[][] wz, double[][] wt, double[] base,
-                                    boolean target, SplittableRandom rng) {
-        int[] rowStart = new int[n + 1];
-        int[] idx = new int[Math.max(16, n * Math.min(genes, library) / 2)];
-        float[] val = new float[idx.length];
-        int[] counts = new int[genes];
-        double[] cumulative = new double[genes];
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            double[] z = new double[wz.length];
-            for (int k = 0; k < z.length; k++) {
-                z[k] = gauss(rng);
-            }
-            double[] t = new double[wt.length];
-            if (target) {
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = gauss(rng) + (rng.nextBoolean() ? 1.5 : -1.5);
-                }
-            }
-            double total = 0;
-            for (int g = 0; g < genes; g++) {
-                double eta = base[g];
-                for (int k = 0; k < z.length; k++) {
-                    eta += z[k] * wz[k][g];
-                }
-                for (int k = 0; k < t.length; k++) {
-                    eta += t[k] * wt[k][g];
-                }
-                total += Math.exp(eta);
-                cumulative[g] = total;
-            }
-            int size = Math.max(1, (int) Math.round(library * Math.exp(0.3 * gauss(rng))));
-            size = Math.min(size, Math.min(genes, library) * 2);
-            Arrays.fill(counts, 0);
-            for (int d = 0; d < size; d++) {
-                int g = Arrays.binarySearch(cumulative, rng.nextDouble() * total);
-                counts[g < 0 ? Math.min(-g - 1, genes - 1) : g]++;
-            }
-            for (int g = 0; g < genes; g++) {
-                if (counts[g] > 0) {
-                    if (at == idx.length) {
-                        idx = Arrays.copyOf(idx, idx.length + idx.length / 2);
-                        val = Arrays.copyOf(val, idx.length);
-                    }
-                    idx[at] = g;
-                    val[at] = counts[g];
-                    at++;
-                }
-            }
-            rowStart[i + 1] = at;
-        }
-        return new CsrRows(genes, rowStart, Arrays.copyOf(idx, at), Arrays.copyOf(val, at));
-    }
-
-    private static double[][] gaussian(SplittableRandom rng, int rows, int cols, double sd) {
-        double[][] w = new double[rows][cols];
-        for (double[] row : w) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = sd * gauss(rng);
-            }
-        }
-        return w;
-    }
-
-    private static double gauss(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    /** The simulated rows as one block (row starts fit an int: a shard holds far fewer than 2^31 values). */
+    private static CsrRows csr(SparseCountSimulation.Rows rows, int genes) {
+        int[] rowStart = Arrays.stream(rows.rowStart()).mapToInt(Math::toIntExact).toArray();
+        return new CsrRows(genes, rowStart, rows.indices(), rows.values());
     }
 
     private static double oldGenerationPeakMib() {

@@ -3,7 +3,6 @@ package org.cdgm.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -52,17 +51,10 @@ public final class SparseScaling {
         }
         long t0 = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(seed);
-        int kz = 5;
-        int kt = 2;
-        double[][] wz = gaussian(rng, kz, genes, 0.5);
-        double[][] wt = gaussian(rng, kt, genes, 0.8);
-        double[] base = new double[genes];
-        for (int g = 0; g < genes; g++) {
-            base[g] = -2.5 * Math.log(1 + g) / Math.log(genes) * 2 + 0.5 * gauss(rng); // skewed: few abundant genes
-        }
+        SparseCountSimulation model = SparseCountSimulation.draw(genes, library, rng);
         int half = cells / 2;
-        SparseCellMatrix background = simulate(half, genes, library, wz, wt, base, false, rng);
-        SparseCellMatrix target = simulate(cells - half, genes, library, wz, wt, base, true, rng);
+        SparseCellMatrix background = matrix(model.cells(half, false, rng), genes);
+        SparseCellMatrix target = matrix(model.cells(cells - half, true, rng), genes);
         double simSeconds = (System.nanoTime() - t0) / 1e9;
         long nnz = background.nonZeros() + target.nonZeros();
         double sparseMib = (nnz * 8.0 + (cells + 2) * 8.0) / (1 << 20);
@@ -91,73 +83,9 @@ public final class SparseScaling {
                 threads, r.history().size(), fitSeconds, r.cellsProcessed(), peakHeapMib(), PeakMemory.residentMib());
     }
 
-    private static SparseCellMatrix simulate(int n, int genes, int library, double[][] wz, double[][] wt,
-                                             double[] base, boolean target, SplittableRandom rng) {
-        long[] rowStart = new long[n + 1];
-        int[] idx = new int[Math.max(16, n * Math.min(genes, library) / 2)];
-        float[] val = new float[idx.length];
-        int[] counts = new int[genes];
-        double[] cumulative = new double[genes];
-        long at = 0;
-        for (int i = 0; i < n; i++) {
-            double[] z = new double[wz.length];
-            for (int k = 0; k < z.length; k++) {
-                z[k] = gauss(rng);
-            }
-            double[] t = new double[wt.length];
-            if (target) {
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = gauss(rng) + (rng.nextBoolean() ? 1.5 : -1.5);
-                }
-            }
-            double total = 0;
-            for (int g = 0; g < genes; g++) {
-                double eta = base[g];
-                for (int k = 0; k < z.length; k++) {
-                    eta += z[k] * wz[k][g];
-                }
-                for (int k = 0; k < t.length; k++) {
-                    eta += t[k] * wt[k][g];
-                }
-                total += Math.exp(eta);
-                cumulative[g] = total;
-            }
-            int size = Math.max(1, (int) Math.round(library * Math.exp(0.3 * gauss(rng))));
-            size = Math.min(size, Math.min(genes, library) * 2);
-            Arrays.fill(counts, 0);
-            for (int d = 0; d < size; d++) {
-                int g = Arrays.binarySearch(cumulative, rng.nextDouble() * total);
-                counts[g < 0 ? Math.min(-g - 1, genes - 1) : g]++;
-            }
-            for (int g = 0; g < genes; g++) {
-                if (counts[g] > 0) {
-                    if (at == idx.length) {
-                        idx = Arrays.copyOf(idx, idx.length + idx.length / 2);
-                        val = Arrays.copyOf(val, idx.length);
-                    }
-                    idx[(int) at] = g;
-                    val[(int) at] = counts[g];
-                    at++;
-                }
-            }
-            rowStart[i + 1] = at;
-        }
-        return new SparseCellMatrix(n, genes, rowStart, Arrays.copyOf(idx, (int) at), Arrays.copyOf(val, (int) at));
-    }
-
-    private static double[][] gaussian(SplittableRandom rng, int rows, int cols, double sd) {
-        double[][] w = new double[rows][cols];
-        for (double[] row : w) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = sd * gauss(rng);
-            }
-        }
-        return w;
-    }
-
-    private static double gauss(SplittableRandom rng) {
-        double u = 1 - rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+    private static SparseCellMatrix matrix(SparseCountSimulation.Rows rows, int genes) {
+        return new SparseCellMatrix(rows.rowStart().length - 1, genes, rows.rowStart(), rows.indices(),
+                rows.values());
     }
 
     private static double peakHeapMib() {
