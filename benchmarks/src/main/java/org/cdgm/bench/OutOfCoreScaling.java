@@ -1,8 +1,5 @@
 package org.cdgm.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +17,9 @@ import org.cdgm.engine.data.OnDiskCellMatrix;
 import org.cdgm.engine.data.RowBlockSource;
 import org.cdgm.engine.io.H5adCsrSource;
 import org.cdgm.engine.io.H5adCsrWriter;
-import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.Trainer;
 import org.cdgm.engine.training.TrainingCancelledException;
-import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingMonitor;
 import org.cdgm.engine.training.TrainingResult;
 
@@ -82,7 +77,7 @@ public final class OutOfCoreScaling {
         long t0 = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(seed);
         SparseCountSimulation model = SparseCountSimulation.draw(genes, library, rng);
-        List<String> names = IntStream.range(0, genes).mapToObj(g -> "g" + g).toList();
+        List<String> names = SparseCountSimulation.geneNames(genes);
         long nnz = 0;
         int half = cells / 2;
         for (Condition c : Condition.values()) {
@@ -121,8 +116,7 @@ public final class OutOfCoreScaling {
                     Runtime.getRuntime().maxMemory() / 1048576.0);
             ContrastiveDataset data = new ContrastiveDataset(names, CellSet.withDefaultIds(Condition.BACKGROUND, bg),
                     CellSet.withDefaultIds(Condition.TARGET, tg));
-            BenchmarkCase c = new BenchmarkCase("out-of-core", Likelihood.NEGATIVE_BINOMIAL, 10, 5, 128, 1, 4,
-                    TrainingMode.CONSTRAINED, 0.3, 3e-3, 128);
+            BenchmarkCase c = SparseCountSimulation.trainingCase("out-of-core");
             long t1 = System.nanoTime();
             long[] readsBefore = {-1};
             long[] stepStart = {0};
@@ -169,7 +163,7 @@ public final class OutOfCoreScaling {
                             + "MiB (sum of the heap pools' peaks: an upper bound, garbage included); old generation "
                             + "peak %.0f MiB; live heap after a full GC at the end %.0f MiB; peak RSS %.0f MiB%n",
                     bg.maxResidentChunks(), tg.maxResidentChunks(), bg.maxResidentBytes() / 1048576.0,
-                    tg.maxResidentBytes() / 1048576.0, peakHeapMib(), oldGenerationPeakMib(),
+                    tg.maxResidentBytes() / 1048576.0, PeakMemory.heapMib(), PeakMemory.oldGenerationMib(),
                     (rt.totalMemory() - rt.freeMemory()) / 1048576.0, PeakMemory.residentMib());
         }
     }
@@ -198,24 +192,5 @@ public final class OutOfCoreScaling {
     private static CsrRows csr(SparseCountSimulation.Rows rows, int genes) {
         int[] rowStart = Arrays.stream(rows.rowStart()).mapToInt(Math::toIntExact).toArray();
         return new CsrRows(genes, rowStart, rows.indices(), rows.values());
-    }
-
-    private static double oldGenerationPeakMib() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getName().contains("Old") && p.getPeakUsage() != null) {
-                return p.getPeakUsage().getUsed() / 1048576.0;
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static double peakHeapMib() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum / 1048576.0;
     }
 }

@@ -1,7 +1,12 @@
 package org.cdgm.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.cdgm.engine.model.Likelihood;
+import org.cdgm.engine.training.TrainingMode;
 
 /**
  * The sparse count simulation of the scaling benchmarks (SparseScaling in memory, OutOfCoreScaling on disk): 5 shared
@@ -19,6 +24,17 @@ record SparseCountSimulation(int genes, int library, double[][] wz, double[][] w
 
     /** Rows of a CSR matrix: row i's entries are {@code indices/values[rowStart[i] .. rowStart[i + 1])}. */
     record Rows(long[] rowStart, int[] indices, float[] values) {
+    }
+
+    /** The model both scaling runs train on these cells: negative binomial, k_z 10, k_t 5, CO (epsilon 0.3), batch 128. */
+    static BenchmarkCase trainingCase(String name) {
+        return new BenchmarkCase(name, Likelihood.NEGATIVE_BINOMIAL, 10, 5, 128, 1, 4, TrainingMode.CONSTRAINED, 0.3,
+                3e-3, 128);
+    }
+
+    /** g0, g1, ...: the simulated genes' names. */
+    static List<String> geneNames(int genes) {
+        return IntStream.range(0, genes).mapToObj(g -> "g" + g).toList();
     }
 
     /** The model's weights, drawn from {@code rng} (the first draws of a seed). */

@@ -1,21 +1,15 @@
 package org.cdgm.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.SparseCellMatrix;
-import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.Trainer;
-import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingMonitor;
 import org.cdgm.engine.training.TrainingResult;
 
@@ -64,11 +58,10 @@ public final class SparseScaling {
                 100.0 * nnz / ((double) cells * genes), sparseMib, denseMib, simSeconds,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
 
-        List<String> names = IntStream.range(0, genes).mapToObj(g -> "g" + g).toList();
+        List<String> names = SparseCountSimulation.geneNames(genes);
         ContrastiveDataset data = new ContrastiveDataset(names, CellSet.withDefaultIds(Condition.BACKGROUND,
                 background), CellSet.withDefaultIds(Condition.TARGET, target));
-        BenchmarkCase c = new BenchmarkCase("sparse-scaling", Likelihood.NEGATIVE_BINOMIAL, 10, 5, 128, 1, 4,
-                TrainingMode.CONSTRAINED, 0.3, 3e-3, 128);
+        BenchmarkCase c = SparseCountSimulation.trainingCase("sparse-scaling");
         long t1 = System.nanoTime();
         TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42, threads)).fit(data, new TrainingMonitor() {
             @Override
@@ -80,21 +73,11 @@ public final class SparseScaling {
         double fitSeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "fit: %d thread(s), %d epochs in %.1f s (including the input validation "
                         + "before training), %d cells processed; peak heap used %.0f MiB; peak RSS %.0f MiB%n",
-                threads, r.history().size(), fitSeconds, r.cellsProcessed(), peakHeapMib(), PeakMemory.residentMib());
+                threads, r.history().size(), fitSeconds, r.cellsProcessed(), PeakMemory.heapMib(), PeakMemory.residentMib());
     }
 
     private static SparseCellMatrix matrix(SparseCountSimulation.Rows rows, int genes) {
         return new SparseCellMatrix(rows.rowStart().length - 1, genes, rows.rowStart(), rows.indices(),
                 rows.values());
-    }
-
-    private static double peakHeapMib() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum / 1048576.0;
     }
 }
