@@ -2,9 +2,7 @@ package org.cdgm.cli.experiment;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.cdgm.cli.TrainingOptions;
 import org.cdgm.engine.data.ContrastiveDataset;
@@ -58,7 +56,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Example:",
                 "  OMP_NUM_THREADS=1 cdgm experiment batches --seeds 2 --epochs 40 --out docs/results/batches"})
-public final class BatchesExperimentCommand implements Callable<Integer> {
+public final class BatchesExperimentCommand extends ScreenExperiment {
     /** Epochs of a --quick run (unless --epochs is given). */
     static final int QUICK_EPOCHS = 3;
     /** The constraint level this screen can meet (docs/seed-stability.md: the automatic one collapses it). */
@@ -81,15 +79,6 @@ public final class BatchesExperimentCommand implements Callable<Integer> {
             + PapalexiData.QUICK_STRIDE + "th cell of each condition, the " + PapalexiData.QUICK_GENES + " most "
             + "variable genes, " + QUICK_EPOCHS + " epochs.")
     boolean quick;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The shared data folder that holds " + PapalexiData.FOLDER + "/ (default ../shared/data, "
-                    + "relative to the working directory: beside the repository when run from its root).")
-    Path data = Path.of("../shared/data");
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {

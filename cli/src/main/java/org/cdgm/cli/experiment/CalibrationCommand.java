@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 
 import picocli.CommandLine.Command;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
                 "Example:",
                 "  cdgm experiment calibration --in runs/mixing --in runs/noise --in runs/misspecified \\",
                 "      --out runs/calibration"})
-public final class CalibrationCommand implements Callable<Integer> {
+public final class CalibrationCommand extends ExperimentOutput {
     @Spec
     CommandSpec spec;
 
@@ -51,10 +50,6 @@ public final class CalibrationCommand implements Callable<Integer> {
             description = "An --out folder of cdgm experiment mixing, noise or misspecified (holding raw.csv); "
                     + "repeat for several.")
     List<Path> in = new ArrayList<>();
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {

@@ -2,14 +2,12 @@ package org.cdgm.cli.experiment;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.cdgm.cli.FitCommand;
 import org.cdgm.engine.runtime.Nd4jRuntime;
@@ -51,7 +49,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Progress goes to stderr. Exit status: 0 success, 1 a fit failed, 2 wrong usage.",
                 "Set OMP_NUM_THREADS=1 on a shared machine: fits run one at a time unless --parallel is given."})
-abstract class ClaimExperimentCommand implements Callable<Integer> {
+abstract class ClaimExperimentCommand extends ExperimentOutput {
     @Spec
     CommandSpec spec;
 
@@ -84,10 +82,6 @@ abstract class ClaimExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", description = "Fits trained at once (default 1).")
     int parallel = 1;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     /** mixing, noise or misspecified. */
     abstract String experimentName();

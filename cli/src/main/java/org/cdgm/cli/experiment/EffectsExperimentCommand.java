@@ -2,11 +2,9 @@ package org.cdgm.cli.experiment;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.cdgm.cli.TrainingOptions;
@@ -68,7 +66,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Example:",
                 "  OMP_NUM_THREADS=1 cdgm experiment effects --out docs/results/effects-simulation"})
-public final class EffectsExperimentCommand implements Callable<Integer> {
+public final class EffectsExperimentCommand extends ExperimentOutput {
     /** Epochs of a --quick run (unless --epochs is given). */
     static final int QUICK_EPOCHS = 3;
     /** Data seeds are DATA_SEED_BASE + repeat; training and test seeds are the repeat (1..R). */
@@ -110,10 +108,6 @@ public final class EffectsExperimentCommand implements Callable<Integer> {
             + BACKGROUND + " + " + TARGET + " + " + NULL_LABELS + " x " + NULL_CELLS + " cells of " + GENES
             + " genes.")
     boolean quick;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {

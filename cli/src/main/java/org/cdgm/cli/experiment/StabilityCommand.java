@@ -2,14 +2,12 @@ package org.cdgm.cli.experiment;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 
 import org.cdgm.cli.FitCommand;
@@ -66,7 +64,7 @@ import picocli.CommandLine.TypeConversionException;
                 "Example:",
                 "  cdgm experiment stability --dataset all --seeds 5 --mode co --mode mo \\",
                 "      --out stability1"})
-public final class StabilityCommand implements Callable<Integer> {
+public final class StabilityCommand extends ScreenExperiment {
     /** Epochs of a --quick run (unless --epochs is given). */
     static final int QUICK_EPOCHS = 3;
 
@@ -107,15 +105,6 @@ public final class StabilityCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions trainingOptions;
-
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The shared data folder that holds " + PapalexiData.FOLDER + "/ (default ../shared/data, "
-                    + "relative to the working directory: beside the repository when run from its root).")
-    Path data = Path.of("../shared/data");
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {

@@ -1,0 +1,14 @@
+package org.cdgm.cli.experiment;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** An experiment on the Papalexi screen: where the shared data folder is ({@code --data}), besides {@code --out}. */
+abstract class ScreenExperiment extends ExperimentOutput {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The shared data folder that holds " + PapalexiData.FOLDER + "/ (default ../shared/data, "
+                    + "relative to the working directory: beside the repository when run from its root).")
+    Path data = Path.of("../shared/data");
+}
