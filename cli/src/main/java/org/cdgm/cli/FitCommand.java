@@ -94,6 +94,9 @@ public final class FitCommand implements Callable<Integer> {
     ReadOptions read;
 
     @Mixin
+    OutOfCoreOptions outOfCore;
+
+    @Mixin
     FitOptions fit;
 
     @Option(names = "--seeds", paramLabel = "N",
@@ -117,8 +120,17 @@ public final class FitCommand implements Callable<Integer> {
         }
         long[] seedList = seeds();
         TrainingSettings training = training();
-        OutputFolder.prepare(spec, out);
-        H5adOutOfCore onDisk = read.outOfCore(spec, request, preparation); // null: in memory
+        // out-of-core settings and the file's layout are checked before --out is created, so that a refusal leaves
+        // nothing behind
+        H5adOutOfCore onDisk = outOfCore.open(spec, read, request, preparation); // null: in memory
+        try {
+            OutputFolder.prepare(spec, out);
+        } catch (RuntimeException e) {
+            if (onDisk != null) {
+                onDisk.close();
+            }
+            throw e;
+        }
         PreparedCells prepared = onDisk != null ? null : CellPreparation.prepare(MatrixFiles.read(request),
                 preparation);
         List<String> readWarnings = onDisk != null ? onDisk.warnings() : prepared.warnings();
@@ -290,6 +302,9 @@ public final class FitCommand implements Callable<Integer> {
         used.put("gradient_clip", training.gradientClip());
         used.put("validation_fraction", training.validationFraction());
         used.put("patience", training.patience());
+        // the count the steps ran on ("auto" resolved): a fit is reproducible for a given count
+        used.put("threads", result.model().provenance().settingsAs(TrainingSettings.class).threads());
+        outOfCore.describe(spec, s);
         s.put("seed", training.seed());
         s.put("shared_dim", result.model().config().sharedDim());
         s.put("salient_dim", result.model().config().salientDim());

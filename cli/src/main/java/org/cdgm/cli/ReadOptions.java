@@ -1,6 +1,5 @@
 package org.cdgm.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.Set;
 
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.CsvMatrixOptions;
-import org.cdgm.engine.io.H5adOutOfCore;
 import org.cdgm.engine.io.MatrixFormat;
 import org.cdgm.engine.io.MatrixReadRequest;
 import org.cdgm.engine.preprocess.PreparationSettings;
@@ -113,17 +111,6 @@ public final class ReadOptions {
                     + "default 2000, as the KNIME reader node and scvi-tools; 0 keeps every gene.")
     int topGenes = PreparationSettings.USUAL_TOP_GENES;
 
-    @Option(names = "--memory-budget", paramLabel = "SIZE",
-            description = "Train out of core: read the cells of an .h5ad (X a csr_matrix with contiguous arrays) "
-                    + "from disk a chunk at a time, keeping at most SIZE of cells in memory per condition (e.g. "
-                    + "512m, 2g; bytes without a suffix). The cells and genes are used as stored (no filters or "
-                    + "--top-genes selection); give the smaller condition enough to stay resident.")
-    String memoryBudget;
-
-    @Option(names = "--chunk-cells", paramLabel = "N",
-            description = "With --memory-budget: cells read per chunk (default 16384).")
-    int chunkCells = 16_384;
-
     /** What to read; contradictory CSV options are a usage error. */
     public MatrixReadRequest request(CommandSpec spec) {
         CsvMatrixOptions csv;
@@ -161,45 +148,6 @@ public final class ReadOptions {
         } catch (InvalidInputException e) {
             throw Main.usageError(spec, e.getMessage());
         }
-    }
-
-    /**
-     * The background and target cells of an .h5ad read from disk a chunk at a time (engine {@link H5adOutOfCore}),
-     * or null without --memory-budget. Options that need every cell in memory are a usage error.
-     */
-    public H5adOutOfCore outOfCore(CommandSpec spec, MatrixReadRequest r, PreparationSettings p)
-            throws IOException {
-        if (memoryBudget == null) {
-            return null;
-        }
-        long budget = OutOfCoreBudget.parse(spec, memoryBudget);
-        if (r.format().resolve(r.path()) != MatrixFormat.H5AD) {
-            throw Main.usageError(spec, "--memory-budget reads .h5ad files only, not " + r.path());
-        }
-        if (metadata != null || p.batchColumn() != null || minCellsPerGene > 0 || minCountsPerCell > 0
-                || !r.featureTypes().isEmpty()) {
-            throw Main.usageError(spec, "--memory-budget uses the cells as stored: it cannot be combined with "
-                    + "--metadata, --batch-column, --min-cells-per-gene, --min-counts-per-cell or --feature-types");
-        }
-        if (chunkCells < 1) {
-            throw Main.usageError(spec, "--chunk-cells must be at least 1, got " + chunkCells);
-        }
-        H5adOutOfCore cells;
-        try {
-            cells = H5adOutOfCore.open(r.path(), r.layer(), p.conditionColumn(), p.backgroundValues(),
-                    p.targetValues(), chunkCells, budget);
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw Main.usageError(spec, "--memory-budget " + memoryBudget + ": " + e.getMessage());
-        }
-        int genes = cells.dataset().geneCount();
-        if (topGenes > 0 && genes > topGenes) {
-            cells.close();
-            throw Main.usageError(spec, r.path() + " has " + genes + " genes: --top-genes " + topGenes + " would "
-                    + "select genes, which needs every cell in memory; select them beforehand or pass --top-genes 0");
-        }
-        return cells;
     }
 
     static void requireNotNegative(CommandSpec spec, String option, int value) {

@@ -41,9 +41,10 @@ public final class TrainingOptions {
     Double gradientClip;
 
     @Option(names = "--threads", paramLabel = "N|auto", converter = ThreadsConverter.class,
-            description = "Threads of one fit: each step's batch is split over them (default auto: all processors "
-                    + "when a batch has at least 32,768 cells x genes, else 1). A fit is reproducible for a given "
-                    + "count; run with OMP_NUM_THREADS=1.")
+            description = "Threads of one fit: each step's batch is split over them (default auto, also written 0: "
+                    + "all processors when a batch has at least 32,768 cells x genes, else 1, and never more than "
+                    + "the batch's cells). A fit is reproducible for a given count, which summary.json records; run "
+                    + "with OMP_NUM_THREADS=1 (./cdgm does).")
     Integer threads;
 
     /** Whether any of these options was given (the settings then differ from the Learner's defaults). */

@@ -83,6 +83,8 @@ class FitCommandTest {
         assertTrue(s.get("constraint").asText().matches("(met|not met): regulariser .*"), s.toString());
         JsonNode used = s.get("training");
         assertEquals("auto", used.get("epsilon").asText());
+        assertEquals(1, used.get("threads").asInt(), "auto resolved: 1 thread for a batch this small");
+        assertTrue(s.get("out_of_core").isNull(), s.toString());
         assertEquals(TrainingSettings.defaults(TrainingMode.CONSTRAINED).warmupEpochs(),
                 used.get("warmup_epochs").asInt());
         assertEquals(0, used.get("kl_warmup_epochs").asInt());

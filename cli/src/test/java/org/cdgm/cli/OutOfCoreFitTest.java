@@ -1,6 +1,7 @@
 package org.cdgm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -73,6 +74,22 @@ class OutOfCoreFitTest {
         assertEquals(60, s.get("background_cells").asInt());
         assertEquals(60, s.get("target_cells").asInt());
         assertEquals(1, s.get("cells_dropped").asInt());
+        // the shuffle, and so the fit, depends on the chunks: the summary says how the cells were read
+        assertEquals(2048, s.get("out_of_core").get("memory_budget_bytes").asLong(), s.toString());
+        assertEquals(16, s.get("out_of_core").get("chunk_cells").asInt(), s.toString());
+    }
+
+    @Test
+    void onlyFitReadsOutOfCoreAndChunksNeedABudget() throws IOException {
+        String in = h5ad().toString();
+        String out = dir.resolve("only-fit").toString();
+        assertTrue(MainTest.run("fit", in, "--condition-column", "condition", "--background", "ctrl", "--out", out,
+                "--chunk-cells", "100").failure(2).contains("--chunk-cells needs --memory-budget"));
+        assertTrue(MainTest.run("inspect", in, "--memory-budget", "1m").failure(2)
+                .contains("Unknown options: '--memory-budget', '1m'"));
+        assertTrue(MainTest.run("genes", in, "--condition-column", "condition", "--background", "ctrl", "--out",
+                out, "--memory-budget", "1m").failure(2).contains("Unknown options: '--memory-budget', '1m'"));
+        assertFalse(Files.exists(Path.of(out)), "nothing written");
     }
 
     @Test
