@@ -74,7 +74,7 @@ public final class SettingsDialogs {
 
     /**
      * Epochs, batch, learning rate, validation and seed; patience needs validation cells. Then what keeps the first
-     * steps from blowing up: learning-rate and KL warm-up, gradient clipping.
+     * steps from blowing up: learning-rate and KL warm-up, gradient clipping. Then the threads of one fit.
      */
     public static void addOptimisation(DescribedSettingsPane pane, TrainingNodeSettings s) {
         pane.createNewGroup("Optimisation");
@@ -90,6 +90,9 @@ public final class SettingsDialogs {
         pane.number(s.warmupEpochs, "Learning-rate warm-up epochs");
         pane.number(s.klWarmupEpochs, "KL warm-up epochs");
         pane.number(s.gradientClip, "Gradient clipping");
+        pane.closeCurrentGroup();
+        pane.createNewGroup("Speed");
+        pane.number(s.threads, "Threads");
         pane.closeCurrentGroup();
     }
 

@@ -15,7 +15,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * How the model is trained; defaults are the engine's ({@link TrainingSettings#defaults}) in constrained mode.
  * Epsilon is automatic (chosen from the data by the engine) unless "Automatic epsilon" is off; the number then used
  * is kept as its own setting so that switching back and forth does not lose it. The warm-up and clipping settings
- * came later ({@link #addLater}): older workflows load the engine's defaults for them and keep their typed epsilon.
+ * came later ({@link #addLater}): older workflows load the engine's defaults for them, keep their typed epsilon and
+ * train on one thread as they did.
  * Their ranges are the engine's (its message names the setting), so the models here are unbounded. The bounded
  * models take their bounds from the engine too ({@link TrainingSettings#LEARNING_RATE} etc.), the closest values
  * inside an open end: a value the dialog accepts is one the engine accepts.
@@ -35,6 +36,7 @@ public final class TrainingNodeSettings extends SettingsGroup {
     public static final String CFG_VALIDATION_FRACTION = "validation_fraction";
     public static final String CFG_PATIENCE = "patience";
     public static final String CFG_SEED = "seed";
+    public static final String CFG_THREADS = "threads";
 
     private static final TrainingSettings DEFAULTS = TrainingSettings.defaults(TrainingMode.CONSTRAINED);
 
@@ -69,6 +71,12 @@ public final class TrainingNodeSettings extends SettingsGroup {
             DEFAULTS.klWarmupEpochs()));
     final SettingsModelDouble gradientClip = addLater(new SettingsModelDouble(CFG_GRADIENT_CLIP,
             DEFAULTS.gradientClip()));
+    /**
+     * 0 = automatic. A workflow saved before the setting existed trained on one thread and loads 1, so it gives the
+     * same model bit for bit (a fit's numbers depend on its thread count).
+     */
+    final SettingsModelInteger threads = addLater(new SettingsModelInteger(CFG_THREADS,
+            DEFAULTS.threads()), new SettingsModelInteger(CFG_THREADS, 1));
 
     public SettingsModelString mode() {
         return mode;
@@ -126,6 +134,10 @@ public final class TrainingNodeSettings extends SettingsGroup {
         return seed;
     }
 
+    public SettingsModelInteger threads() {
+        return threads;
+    }
+
     /** The engine's training record (validated there, with messages naming the setting). */
     public TrainingSettings toTrainingSettings() throws InvalidSettingsException {
         TrainingMode m = Choices.parse(TrainingMode.class, "Training mode", mode.getStringValue());
@@ -135,6 +147,6 @@ public final class TrainingNodeSettings extends SettingsGroup {
                 DEFAULTS.dualLearningRate(), epochs.getIntValue(), batchSize.getIntValue(),
                 learningRate.getDoubleValue(), validationFraction.getDoubleValue(), patience.getIntValue(),
                 seed.getIntValue(), warmupEpochs.getIntValue(), klWarmupEpochs.getIntValue(),
-                gradientClip.getDoubleValue()));
+                gradientClip.getDoubleValue(), threads.getIntValue()));
     }
 }
