@@ -57,6 +57,11 @@ public record CellSet(Condition condition, CellMatrix matrix, List<String> cellI
 
     /** "Target cell 'id' (row r)", 1-based row as a user sees it in a table. */
     public String describeCell(int row) {
-        return condition.label() + " cell '" + cellIds.get(row) + "' (row " + (row + 1) + ")";
+        return describeCell(condition, cellIds.get(row), row);
+    }
+
+    /** {@link #describeCell(int)} for a cell of {@code condition} with id {@code id} at 0-based {@code row}. */
+    public static String describeCell(Condition condition, String id, int row) {
+        return condition.label() + " cell '" + id + "' (row " + (row + 1) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.cdgm.engine.data;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 
 /**
@@ -59,23 +60,34 @@ public final class DatasetValidator {
      * per cell. Messages name the cell and the gene.
      */
     public static void checkValues(CellSet set, List<String> genes, ValueDomain domain) {
-        CellMatrix m = set.matrix();
+        checkValues(set.matrix(), set::describeCell, genes, domain);
+    }
+
+    /**
+     * As {@link #checkValues(CellSet, List, ValueDomain)} for rows held apart from their {@link CellSet} (a
+     * partition of the cells on a cluster): {@code describeCell} names row i of {@code m} as
+     * {@link CellSet#describeCell} names it in the whole set.
+     *
+     * @throws InvalidInputException at the first offending row, naming the cell and the gene
+     */
+    public static void checkValues(CellMatrix m, IntFunction<String> describeCell, List<String> genes,
+                                   ValueDomain domain) {
         for (int i = 0; i < m.cells(); i++) {
             double total = 0;
             for (int j = 0; j < m.genes(); j++) {
                 double v = m.get(i, j);
                 if (!Double.isFinite(v)) {
-                    throw new InvalidInputException(set.describeCell(i) + ", gene '" + genes.get(j) + "': value is "
+                    throw new InvalidInputException(describeCell.apply(i) + ", gene '" + genes.get(j) + "': value is "
                             + v + "; remove or impute missing and infinite values before training");
                 }
                 if (domain == ValueDomain.COUNTS) {
                     if (v < 0) {
-                        throw new InvalidInputException(set.describeCell(i) + ", gene '" + genes.get(j)
+                        throw new InvalidInputException(describeCell.apply(i) + ", gene '" + genes.get(j)
                                 + "': negative count " + v + "; count likelihoods (Poisson, negative binomial) need raw "
                                 + "counts (use the Gaussian likelihood for transformed data)");
                     }
                     if (v != Math.rint(v)) {
-                        throw new InvalidInputException(set.describeCell(i) + ", gene '" + genes.get(j)
+                        throw new InvalidInputException(describeCell.apply(i) + ", gene '" + genes.get(j)
                                 + "': non-integer count " + v + "; count likelihoods (Poisson, negative binomial) need raw "
                                 + "counts, not normalised values (use the Gaussian likelihood for those)");
                     }
@@ -83,7 +95,7 @@ public final class DatasetValidator {
                 total += v;
             }
             if (domain == ValueDomain.COUNTS && total == 0) {
-                throw new InvalidInputException(set.describeCell(i) + " has no counts on any gene; filter out empty "
+                throw new InvalidInputException(describeCell.apply(i) + " has no counts on any gene; filter out empty "
                         + "cells before training a count model");
             }
         }

@@ -3,35 +3,37 @@ package org.cdgm.engine.training;
 import java.util.SplittableRandom;
 
 import org.cdgm.engine.data.CellMatrix;
-import org.cdgm.engine.data.ChunkedCellMatrix;
 import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.ChunkedCellMatrix;
+import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.model.distributions.CellBatch;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Endless full-size minibatches of one data set: walks a shuffled order of the given rows and reshuffles when it
- * runs out, so the smaller of background and target is cycled while the larger is passed over once per epoch.
- * A matrix read from disk a few chunks at a time ({@link ChunkedCellMatrix}) gets its own order of each pass
- * (chunks shuffled, rows shuffled within a memory budget of chunks); an in-memory one a uniform shuffle.
+ * Endless full-size minibatches of one condition's rows (as row indices; the step passes fetch the values where
+ * they are): walks an order of the given rows and draws a new one when it runs out, so the smaller of background
+ * and target is cycled while the larger is passed over once per epoch. The order is the cells'
+ * ({@link TrainingCells#shuffleForReading}): a matrix read from disk a few chunks at a time
+ * ({@link ChunkedCellMatrix}) gets its own order of each pass (chunks shuffled, rows shuffled within a memory budget
+ * of chunks), cells in memory or on a cluster a uniform shuffle.
  */
 final class BatchSampler {
-    private final CellMatrix matrix;
-    private final int[] batchCodes;
+    private final TrainingCells cells;
+    private final Condition condition;
     private final int[] order;
     private final SplittableRandom rng;
-    private final DataType dtype;
     private int position;
 
-    BatchSampler(CellSet cells, int[] rows, SplittableRandom rng, DataType dtype) {
-        this.matrix = cells.matrix();
-        this.batchCodes = cells.batchCodes();
+    BatchSampler(TrainingCells cells, Condition condition, int[] rows, SplittableRandom rng) {
+        this.cells = cells;
+        this.condition = condition;
         this.order = rows.clone();
         this.rng = rng;
-        this.dtype = dtype;
         reorder();
     }
 
-    CellBatch next(int size) {
+    /** The next {@code size} row indices. */
+    int[] next(int size) {
         int[] rows = new int[size];
         for (int i = 0; i < size; i++) {
             if (position == order.length) {
@@ -40,16 +42,12 @@ final class BatchSampler {
             }
             rows[i] = order[position++];
         }
-        return gather(matrix, batchCodes, rows, dtype);
+        return rows;
     }
 
     /** A new order of the rows for the next pass. */
     private void reorder() {
-        if (matrix instanceof ChunkedCellMatrix chunked) {
-            chunked.shuffleForReading(order, rng);
-        } else {
-            Permutations.shuffle(order, rng);
-        }
+        cells.shuffleForReading(condition, order, rng);
     }
 
     /** Copies rows into a batch; library sizes are the rows' totals. */
@@ -58,7 +56,7 @@ final class BatchSampler {
     }
 
     /** Copies rows, and their batch codes when there are any ({@code batchCodes} null otherwise), into a batch. */
-    private static CellBatch gather(CellMatrix matrix, int[] batchCodes, int[] rows, DataType dtype) {
+    static CellBatch gather(CellMatrix matrix, int[] batchCodes, int[] rows, DataType dtype) {
         float[] buf = new float[rows.length * matrix.genes()];
         matrix.copyRows(rows, buf);
         CellBatch b = CellBatch.fromRows(buf, rows.length, matrix.genes(), dtype);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.model.distributions.CellBatch;
 import org.cdgm.engine.model.distributions.LatentSample;
 import org.cdgm.engine.model.distributions.Noise;
@@ -17,6 +18,7 @@ import org.cdgm.engine.model.network.CodeGradients;
 import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.network.ElboTerms;
 import org.cdgm.engine.model.network.LatentCodes;
+import org.cdgm.engine.numeric.NativeThreads;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,17 +36,20 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Each worker is its own single-thread executor, so a slice's forward and backward run on the same thread and its
  * arrays live in that thread's step workspace from one to the other; the worker waits for the regulariser's
- * gradients in between. Native code (OpenBLAS, ND4J) should run one thread per caller (OMP_NUM_THREADS=1, the
- * launchers' default), or the threads compete for the cores.
+ * gradients in between. Native code (OpenBLAS, ND4J) must run one thread per caller, or the threads compete for the
+ * cores: the launchers set OMP_NUM_THREADS=1, and while these passes are open {@link NativeThreads} holds the native
+ * thread counts at 1 for hosts that cannot set the environment (KNIME).
  */
 final class SlicedPasses implements StepPasses {
     /** The workers' step workspace (one per thread, configured as the training thread's). */
     private static final String WORKSPACE_ID = "cdgm-training-slice";
 
     private final ContrastiveVae vae;
+    private final LocalCells cells;
     private final int threads;
     private final ExecutorService[] workers;
     private final GradientBuffers[] workerGrads;
+    private final NativeThreads.Lease nativeThreads;
     private boolean closed;
 
     // the step in flight
@@ -57,15 +62,17 @@ final class SlicedPasses implements StepPasses {
     private Future<ElboTerms>[] done;
 
     /**
+     * @param cells   where the batches' rows are gathered from (on the training thread, as a one-thread step does)
      * @param threads at least 2: the training thread and {@code threads - 1} workers
      * @param grads   the step's buffers, whose shape (shared or separate) each worker's buffers copy
      * @throws IllegalArgumentException when {@code threads} is below 2
      */
-    SlicedPasses(ContrastiveVae vae, int threads, GradientBuffers grads) {
+    SlicedPasses(ContrastiveVae vae, LocalCells cells, int threads, GradientBuffers grads) {
         if (threads < 2) {
             throw new IllegalArgumentException("Sliced steps need at least 2 threads, got " + threads);
         }
         this.vae = vae;
+        this.cells = cells;
         this.threads = threads;
         workers = new ExecutorService[threads - 1];
         workerGrads = new GradientBuffers[threads - 1];
@@ -81,6 +88,7 @@ final class SlicedPasses implements StepPasses {
                 workerGrads[i] = grads.sameShape();
             }
         }
+        nativeThreads = NativeThreads.single();
     }
 
     /**
@@ -100,8 +108,14 @@ final class SlicedPasses implements StepPasses {
     }
 
     @Override
+    public LatentCodes forward(INDArray params, int[] backgroundRows, int[] targetRows, Noise noise) {
+        return forward(params, cells.batch(Condition.BACKGROUND, backgroundRows, vae.dataType()),
+                cells.batch(Condition.TARGET, targetRows, vae.dataType()), noise);
+    }
+
+    /** The step on batches already gathered. */
     @SuppressWarnings("unchecked")
-    public LatentCodes forward(INDArray params, CellBatch background, CellBatch target, Noise noise) {
+    LatentCodes forward(INDArray params, CellBatch background, CellBatch target, Noise noise) {
         if (closed) {
             throw new IllegalStateException("The training threads are closed");
         }
@@ -222,6 +236,11 @@ final class SlicedPasses implements StepPasses {
     }
 
     @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -242,6 +261,7 @@ final class SlicedPasses implements StepPasses {
                 Thread.currentThread().interrupt();
             }
         }
+        nativeThreads.close();
     }
 
     /** Whether every worker thread has ended (after {@link #close}). */

@@ -126,6 +126,22 @@ public final class Trainer {
      * @throws TrainingCancelledException when {@link TrainingMonitor#isCancelled()} answers true
      */
     public TrainingResult fit(ContrastiveDataset data, TrainingMonitor monitor) {
+        return fit(TrainingCells.of(data), monitor);
+    }
+
+    /**
+     * As {@link #fit(ContrastiveDataset, TrainingMonitor)} on cells that may live elsewhere (a cluster's executors):
+     * the training plan runs here, the network's passes where {@link TrainingCells#passes} puts them. With the same
+     * seed the fit samples the same cells and draws the same noise as on a {@link ContrastiveDataset} of the same
+     * rows; only the order of the sums over a batch's cells differs.
+     *
+     * @throws InvalidInputException      as {@link #fit(ContrastiveDataset, TrainingMonitor)}, from
+     *                                    {@link TrainingCells#validate} for the values
+     * @throws IllegalArgumentException   when the cells' batch covariate does not match the model's batch levels
+     * @throws TrainingDivergedException  as {@link #fit(ContrastiveDataset, TrainingMonitor)}
+     * @throws TrainingCancelledException when {@link TrainingMonitor#isCancelled()} answers true
+     */
+    public TrainingResult fit(TrainingCells data, TrainingMonitor monitor) {
         TrainingResult first = fitOnce(data, monitor);
         ConstraintReport c = first.constraint();
         if (!settings.autoEpsilon() || c.status() != ConstraintReport.Status.NOT_MET
@@ -149,7 +165,7 @@ public final class Trainer {
     }
 
     /** One fit: epochs of steps, each epoch validated and offered as a checkpoint, until done or out of patience. */
-    private TrainingResult fitOnce(ContrastiveDataset data, TrainingMonitor monitor) {
+    private TrainingResult fitOnce(TrainingCells data, TrainingMonitor monitor) {
         requireCompatible(data);
         try (Fit fit = new Fit(data)) {
             List<EpochReport> history = new ArrayList<>();
@@ -165,11 +181,11 @@ public final class Trainer {
     }
 
     /** @throws InvalidInputException or IllegalArgumentException as {@link #fit} says */
-    private void requireCompatible(ContrastiveDataset data) {
-        DatasetValidator.validate(data, config.likelihood().valueDomain());
-        if (data.geneCount() != config.genes()) {
+    private void requireCompatible(TrainingCells data) {
+        data.validate(config.likelihood().valueDomain());
+        if (data.genes().size() != config.genes()) {
             throw new InvalidInputException("The model is configured for " + config.genes() + " genes but the data "
-                    + "have " + data.geneCount());
+                    + "have " + data.genes().size());
         }
         if (data.batchLevels() != config.batchLevels()) {
             throw new IllegalArgumentException("The model is configured for " + config.batchLevels() + " batch levels "
@@ -184,7 +200,7 @@ public final class Trainer {
      * the threads its steps run on (released by {@link #close}).
      */
     private final class Fit implements AutoCloseable {
-        private final ContrastiveDataset data;
+        private final TrainingCells data;
         private final List<String> notes = new ArrayList<>();
         private final int batch;
         private final int stepsPerEpoch;
@@ -214,7 +230,7 @@ public final class Trainer {
         private int sinceImprovement;
 
         /** @throws InvalidInputException when a data set has too few training cells for a batch */
-        Fit(ContrastiveDataset data) {
+        Fit(TrainingCells data) {
             this.data = data;
             // the order of these draws fixes every random number of the fit: changing it changes the numbers
             SplittableRandom root = new SplittableRandom(settings.seed());
@@ -224,8 +240,8 @@ public final class Trainer {
             noiseRng = root.split();
             SplittableRandom validationNoiseRng = root.split();
 
-            DataSplit bSplit = DataSplit.of(data.background().cells(), settings.validationFraction(), splitRng);
-            DataSplit tSplit = DataSplit.of(data.target().cells(), settings.validationFraction(), splitRng);
+            DataSplit bSplit = DataSplit.of(data.cells(Condition.BACKGROUND), settings.validationFraction(), splitRng);
+            DataSplit tSplit = DataSplit.of(data.cells(Condition.TARGET), settings.validationFraction(), splitRng);
             DatasetValidator.requireEnoughCells(Condition.BACKGROUND, bSplit.training().length, MIN_BATCH,
                     settings.validationFraction());
             DatasetValidator.requireEnoughCells(Condition.TARGET, tSplit.training().length, MIN_BATCH,
@@ -244,8 +260,8 @@ public final class Trainer {
             params = vae.initialParameters(initSeed);
             reg = settings.regulariser().create(settings.bandwidth());
             needTb = reg != null && reg.needsSalientBackground();
-            bSampler = new BatchSampler(data.background(), bSplit.training(), shuffleRng.split(), dtype);
-            tSampler = new BatchSampler(data.target(), tSplit.training(), shuffleRng.split(), dtype);
+            bSampler = new BatchSampler(data, Condition.BACKGROUND, bSplit.training(), shuffleRng.split());
+            tSampler = new BatchSampler(data, Condition.TARGET, tSplit.training(), shuffleRng.split());
             validation = validationChunks(data, bSplit, tSplit, validationNoiseRng, dtype, needTb, batch);
 
             adam = new Adam(settings.learningRate(), params);
@@ -255,8 +271,8 @@ public final class Trainer {
             weight = plan.weight().get();
             weight.start(settings, stepsPerEpoch);
             checkpoints = new CheckpointSelector(weight.isConstraint());
-            threads = settings.threadsFor(batch, data.geneCount());
-            passes = threads == 1 ? new SerialPasses(vae) : new SlicedPasses(vae, threads, grads);
+            passes = data.passes(vae, settings.threadsFor(batch, data.genes().size()), grads);
+            threads = passes.threads();
         }
 
         /** Ends the worker threads, if any (also after a cancelled or failed fit). */
@@ -324,15 +340,16 @@ public final class Trainer {
         }
 
         /**
-         * Draws the step's background and target minibatches and noise and runs the encoders and decoder.
+         * Draws the step's background and target minibatches (row indices) and noise and runs the encoders and
+         * decoder where the rows are.
          *
          * @return the whole batches' codes
          */
         private LatentCodes forward(int epoch, int step) {
-            CellBatch bBatch = bSampler.next(batch);
-            CellBatch tBatch = tSampler.next(batch);
+            int[] bRows = bSampler.next(batch);
+            int[] tRows = tSampler.next(batch);
             Noise noise = Noise.draw(noiseRng, batch, batch, config.sharedDim(), config.salientDim(), dtype, needTb);
-            LatentCodes codes = passes.forward(params, bBatch, tBatch, noise);
+            LatentCodes codes = passes.forward(params, bRows, tRows, noise);
             requireFiniteCodes(codes, epoch, step);
             return codes;
         }
@@ -419,7 +436,11 @@ public final class Trainer {
         }
     }
 
-    private List<ValidationChunk> validationChunks(ContrastiveDataset data, DataSplit b, DataSplit t,
+    /**
+     * The held-out pairs of batches, gathered to this JVM once (validation fraction x cells) with their fixed
+     * noise.
+     */
+    private List<ValidationChunk> validationChunks(TrainingCells data, DataSplit b, DataSplit t,
                                                    SplittableRandom rng, DataType dtype, boolean needTb, int batch) {
         List<ValidationChunk> chunks = new ArrayList<>();
         int nb = b.validation().length;
@@ -429,12 +450,17 @@ public final class Trainer {
         }
         int size = Math.min(batch, Math.max(nb, nt));
         int count = (int) Math.ceil(Math.max(nb, nt) / (double) size);
+        List<int[]> rb = new ArrayList<>(count);
+        List<int[]> rt = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
-            int[] rb = cyclic(b.validation(), c * size, Math.min(size, nb));
-            int[] rt = cyclic(t.validation(), c * size, Math.min(size, nt));
-            chunks.add(new ValidationChunk(BatchSampler.gather(data.background(), rb, dtype),
-                    BatchSampler.gather(data.target(), rt, dtype),
-                    Noise.draw(rng, rb.length, rt.length, config.sharedDim(), config.salientDim(), dtype, needTb)));
+            rb.add(cyclic(b.validation(), c * size, Math.min(size, nb)));
+            rt.add(cyclic(t.validation(), c * size, Math.min(size, nt)));
+        }
+        List<CellBatch> background = data.gather(Condition.BACKGROUND, rb, dtype);
+        List<CellBatch> target = data.gather(Condition.TARGET, rt, dtype);
+        for (int c = 0; c < count; c++) {
+            chunks.add(new ValidationChunk(background.get(c), target.get(c), Noise.draw(rng, rb.get(c).length,
+                    rt.get(c).length, config.sharedDim(), config.salientDim(), dtype, needTb)));
         }
         return chunks;
     }
@@ -498,10 +524,11 @@ public final class Trainer {
      * The fit's provenance. The settings are stored with the thread count the fit ran on, "auto" resolved: a fit's
      * numbers depend on it (slices are reduced in a fixed order per count), so the model file says how to repeat it.
      */
-    private ModelProvenance provenance(ContrastiveDataset data, Regulariser reg, int bestEpoch, int epochsRun,
+    private ModelProvenance provenance(TrainingCells data, Regulariser reg, int bestEpoch, int epochsRun,
                                        ConstraintReport constraint, int threads) {
-        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings.withThreads(threads), config, data.background().cells(),
-                data.target().cells(), reg == null ? "none" : reg.name(), bestEpoch, epochsRun, constraint.describe(),
+        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings.withThreads(threads), config,
+                data.cells(Condition.BACKGROUND), data.cells(Condition.TARGET), reg == null ? "none" : reg.name(),
+                bestEpoch, epochsRun, constraint.describe(),
                 String.valueOf(System.getenv("OMP_NUM_THREADS")));
     }
 

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.cdgm.engine.data.CellSet;
+import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.Condition;
 import org.cdgm.engine.data.CsrRows;
 import org.cdgm.engine.data.OnDiskCellMatrix;
@@ -63,10 +64,11 @@ class OnDiskSamplingTest {
         }
     }
 
-    private static int[] draw(BatchSampler s, int batches, int size) {
+    /** Batches of the sampler gathered from {@code cells} (as a one-thread step does), as each row's number. */
+    private static int[] draw(BatchSampler s, CellSet cells, int batches, int size) {
         int[] out = new int[batches * size];
         for (int b = 0; b < batches; b++) {
-            CellBatch batch = s.next(size);
+            CellBatch batch = BatchSampler.gather(cells, s.next(size), DataType.FLOAT);
             for (int r = 0; r < size; r++) {
                 out[b * size + r] = (int) batch.x().getFloat(r, 0) - 1;
             }
@@ -81,15 +83,23 @@ class OnDiskSamplingTest {
         DataSplit split = DataSplit.of(1000, 0.1, new SplittableRandom(1));
         CellSet cells = CellSet.withDefaultIds(Condition.TARGET, m);
         int n = split.training().length; // 900: 9 batches of 100 per pass
-        int[] seen = draw(new BatchSampler(cells, split.training(), new SplittableRandom(5), DataType.FLOAT), 9, 100);
+        int[] seen = draw(sampler(cells, split.training(), 5), cells, 9, 100);
         int[] sorted = seen.clone();
         Arrays.sort(sorted);
         assertArrayEquals(split.training(), sorted, "each training cell exactly once, no validation cell");
         assertEquals(n, seen.length);
         assertEquals(20, m.chunkReads(), "each of the 20 chunks read once in the pass");
         assertTrue(m.maxResidentChunks() <= 4);
-        int[] again = draw(new BatchSampler(CellSet.withDefaultIds(Condition.TARGET, m), split.training(),
-                new SplittableRandom(5), DataType.FLOAT), 9, 100);
+        CellSet same = CellSet.withDefaultIds(Condition.TARGET, m);
+        int[] again = draw(sampler(same, split.training(), 5), same, 9, 100);
         assertArrayEquals(seen, again, "the same seed gives the same minibatches");
+    }
+
+    /** A sampler of the target rows of {@code cells} (paired with background cells of no consequence). */
+    private static BatchSampler sampler(CellSet cells, int[] rows, long seed) {
+        ContrastiveDataset data = new ContrastiveDataset(IntStream.range(0, cells.matrix().genes())
+                .mapToObj(j -> "g" + j).toList(),
+                new CellSet(Condition.BACKGROUND, cells.matrix(), cells.cellIds()), cells);
+        return new BatchSampler(TrainingCells.of(data), Condition.TARGET, rows, new SplittableRandom(seed));
     }
 }

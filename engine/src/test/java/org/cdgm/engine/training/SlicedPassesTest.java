@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.cdgm.engine.model.Activation;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.ModelConfig;
@@ -23,6 +24,7 @@ import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.network.ElboTerms;
 import org.cdgm.engine.model.network.LatentCodes;
 import org.cdgm.engine.numeric.HostBuffer;
+import org.cdgm.engine.numeric.NativeThreads;
 import org.cdgm.engine.objectives.Regulariser;
 import org.cdgm.engine.objectives.RegulariserKind;
 import org.cdgm.engine.simulation.SimulatedData;
@@ -68,8 +70,11 @@ class SlicedPassesTest {
                 vae.dataType(), reg.needsSalientBackground());
         GradientBuffers grads = shared ? GradientBuffers.shared(vae.layout(), vae.dataType())
                 : GradientBuffers.separate(vae.layout(), vae.dataType());
-        try (StepPasses passes = threads == 1 ? new SerialPasses(vae) : new SlicedPasses(vae, threads, grads)) {
-            LatentCodes codes = passes.forward(params, b, t, noise);
+        SerialPasses serial = threads == 1 ? new SerialPasses(vae, null) : null;
+        SlicedPasses sliced = threads == 1 ? null : new SlicedPasses(vae, null, threads, grads);
+        try (StepPasses passes = threads == 1 ? serial : sliced) {
+            LatentCodes codes = threads == 1 ? serial.forward(params, b, t, noise)
+                    : sliced.forward(params, b, t, noise);
             CodeGradients extra = new CodeGradients();
             double r = reg.evaluate(codes, extra, 0.7);
             ElboTerms terms = passes.backward(extra, 0.9, grads);
@@ -135,7 +140,7 @@ class SlicedPassesTest {
         CellBatch good = batch(SIM.dataset().background().matrix(), 8, 0, true);
         CellBatch bad = good.withBatchCodes(new int[] {0, 1, 0, 1, 0, 1, 0, 5}); // only the second slice's is wrong
         Noise noise = Noise.draw(new SplittableRandom(5), 8, 8, 2, 2, vae.dataType(), true);
-        SlicedPasses passes = new SlicedPasses(vae, 2, GradientBuffers.shared(vae.layout(), vae.dataType()));
+        SlicedPasses passes = new SlicedPasses(vae, null, 2, GradientBuffers.shared(vae.layout(), vae.dataType()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
             try {
                 passes.forward(params, good, bad, noise);
@@ -147,6 +152,22 @@ class SlicedPassesTest {
         assertTrue(workerThreadsAlive() > 0);
         passes.close();
         assertTrue(passes.isTerminated());
+    }
+
+    @Test
+    void nativeLibrariesRunOneThreadWhileTheSlicesRun() {
+        int host = NativeThreads.blasThreads();
+        openblas_nolapack.blas_set_num_threads(2); // as inside KNIME, where OMP_NUM_THREADS is not set
+        try {
+            ContrastiveVae vae = new ContrastiveVae(MODEL);
+            SlicedPasses passes = new SlicedPasses(vae, null, 2, GradientBuffers.shared(vae.layout(),
+                    vae.dataType()));
+            assertEquals(1, NativeThreads.blasThreads(), "OpenBLAS while a sliced fit runs");
+            passes.close();
+            assertEquals(2, NativeThreads.blasThreads(), "OpenBLAS after the fit");
+        } finally {
+            openblas_nolapack.blas_set_num_threads(host);
+        }
     }
 
     private static long workerThreadsAlive() {

@@ -63,6 +63,21 @@ public final class LatentGradient {
         return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
+    /** The gradient through the sample (rows x k), or null when nothing was added through it; not a copy. */
+    public INDArray sampleGradient() {
+        return dSample;
+    }
+
+    /** The gradient with respect to the posterior mean (rows x k), or null; not a copy. */
+    public INDArray muGradient() {
+        return dMu;
+    }
+
+    /** The gradient with respect to the posterior log-variance (rows x k), or null; not a copy. */
+    public INDArray logVarGradient() {
+        return dLogVar;
+    }
+
     public boolean isEmpty() {
         return dSample == null && dMu == null && dLogVar == null;
     }
