@@ -19,6 +19,8 @@ import org.cdgm.engine.training.TrainingResult;
  * One engine fit in its own JVM (so its peak memory is its own): reads the two matrices, trains the case for the
  * given epochs and prints one JSON line in the reference's format. Arguments: case background target epochs seed
  * [threads] (the engine's thread count, default 1; native code should run one thread each: OMP_NUM_THREADS=1).
+ * With {@code -Dcdgm.bench.memory=true} it also prints where its resident memory is ({@link MemoryReport}) to
+ * standard error after training.
  */
 public final class EngineRun {
     private EngineRun() {
@@ -44,5 +46,8 @@ public final class EngineRun {
                         + "\"final_target_loss\": %.4f, \"omp_threads\": \"%s\"}%n", threads,
                 seconds, steps, PeakMemory.residentMib(), h.get(h.size() - 1).trainBackgroundLoss(),
                 h.get(h.size() - 1).trainTargetLoss(), System.getenv().getOrDefault("OMP_NUM_THREADS", "?"));
+        if (Boolean.getBoolean("cdgm.bench.memory")) {
+            System.err.print(MemoryReport.text());
+        }
     }
 }

@@ -1,16 +1,15 @@
 package org.cdgm.bench;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 import org.cdgm.engine.data.CellMatrix;
@@ -42,20 +41,40 @@ final class MatrixFile {
         }
     }
 
+    /**
+     * Reads the file straight into the matrix's float array, 1 MiB at a time: no byte array of the whole body, which
+     * would double the data's footprint while reading (and stay resident in the old generation afterwards).
+     */
     static DenseCellMatrix read(Path file) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            DataInputStream in = new DataInputStream(raw);
-            byte[] magic = in.readNBytes(MAGIC.length);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(in, head, file);
+            byte[] magic = new byte[MAGIC.length];
+            head.flip().get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
                 throw new IOException(file + " is not a cdgm benchmark matrix");
             }
-            ByteBuffer head = ByteBuffer.wrap(in.readNBytes(8)).order(ByteOrder.LITTLE_ENDIAN);
             int rows = head.getInt();
             int cols = head.getInt();
-            float[] values = new float[rows * cols];
-            ByteBuffer body = ByteBuffer.wrap(in.readNBytes(4 * rows * cols)).order(ByteOrder.LITTLE_ENDIAN);
-            body.asFloatBuffer().get(values);
+            float[] values = new float[Math.multiplyExact(rows, cols)];
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            for (int done = 0; done < values.length; ) {
+                chunk.clear().limit(4 * Math.min(chunk.capacity() / 4, values.length - done));
+                readFully(in, chunk, file);
+                chunk.flip();
+                int n = chunk.remaining() / 4;
+                chunk.asFloatBuffer().get(values, done, n);
+                done += n;
+            }
             return new DenseCellMatrix(rows, cols, values);
+        }
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer buf, Path file) throws IOException {
+        while (buf.hasRemaining()) {
+            if (in.read(buf) < 0) {
+                throw new IOException(file + " ends early");
+            }
         }
     }
 }

@@ -70,8 +70,11 @@ public final class TrainingBenchmark {
             MatrixFile.write(d.target().matrix(), tg);
             System.out.printf("%s: %d + %d cells x %d genes, %d epochs (%d warm-up), %s thread(s)%n", c.name(),
                     d.background().cells(), d.target().cells(), d.geneCount(), epochs, warmup, threads);
-            // the same JVM options as the product's jobs (cli/pom.xml)
-            List<String> engineCmd = new ArrayList<>(List.of(javaBinary(), "-Xmx3g",
+            // the same JVM options as the product's jobs (cli/pom.xml) and memory settings as ./cdgm: the parallel
+            // collector with a fixed young generation of 32 MiB per thread, at least 64 MiB (G1 grew the resident
+            // heap to 1 GiB for 180 MiB of live data; docs/benchmarks.md, "Memory: where the resident set goes")
+            List<String> engineCmd = new ArrayList<>(List.of(javaBinary(), "-Xmx3g", "-XX:+UseParallelGC",
+                    "-Xmn" + Math.max(64, 32 * Integer.parseInt(threads)) + "m",
                     "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                     EngineRun.class.getName(), c.name(), bg.toString(), tg.toString(), "" + epochs, "42", threads));
             Timing ours = run("cdgm", engineCmd, "1", warmup); // the engine's threads call one-thread BLAS
