@@ -16,6 +16,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.cdgm.engine.data.BatchCovariate;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.Condition;
+import org.cdgm.engine.data.DatasetValidator;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.data.ValueDomain;
@@ -154,15 +155,7 @@ public final class SparkCells implements TrainingCells, AutoCloseable {
      */
     @Override
     public void validate(ValueDomain domain) {
-        if (genes.isEmpty()) {
-            throw new InvalidInputException("The data set has no genes");
-        }
-        Set<String> seen = new HashSet<>();
-        for (String g : genes) {
-            if (!seen.add(g)) {
-                throw new InvalidInputException("Gene '" + g + "' appears twice; gene names must be unique");
-            }
-        }
+        DatasetValidator.checkGenes(genes);
         List<String> names = genes;
         List<String[]> found = blocks.map(block -> new String[] {
             block.firstInvalid(Condition.BACKGROUND, names, domain),
