@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.InvalidInputException;
-import org.cdgm.engine.io.AtomicFiles;
 import org.cdgm.engine.io.H5adOutOfCore;
 import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.io.MatrixFiles;
@@ -31,10 +30,7 @@ import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
 import org.cdgm.engine.tuning.SeedRestarts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
@@ -159,7 +155,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         writeEmbedding(result, data, out.resolve("embedding.csv"));
-        writeHistory(result.history());
+        FitRecord.writeHistory(result.history(), out.resolve("history.csv"));
         ModelFile.save(result.model().withSource(request.path().getFileName().toString()), out.resolve("model.cdgm"));
         if (restarts != null) {
             for (SeedRestarts.Fit f : restarts.fits()) {
@@ -223,18 +219,6 @@ public final class FitCommand implements Callable<Integer> {
         table.write(file);
     }
 
-    private void writeHistory(List<EpochReport> history) throws IOException {
-        CsvTable table = new CsvTable(List.of("epoch", "train_background_loss", "train_target_loss",
-                "train_regulariser", "validation_background_loss", "validation_target_loss", "validation_regulariser",
-                "mean_alpha", "lambda", "seconds"));
-        for (EpochReport e : history) {
-            table.add(List.of(e.epoch(), e.trainBackgroundLoss(), e.trainTargetLoss(), e.trainRegulariser(),
-                    e.validationBackgroundLoss(), e.validationTargetLoss(), e.validationRegulariser(), e.meanAlpha(),
-                    e.lambda(), e.seconds()));
-        }
-        table.write(out.resolve("history.csv"));
-    }
-
     /**
      * What the user must know before reading the fit: a constraint that was not met (the salient space may be
      * squeezed) and, with several seeds, spaces that change from seed to seed.
@@ -256,70 +240,8 @@ public final class FitCommand implements Callable<Integer> {
                               List<String> readWarnings, ContrastiveDataset data, TrainingSettings training,
                               SeedRestarts.Outcome restarts,
                               List<String> fitWarnings) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode s = f.objectNode();
-        s.put("mode", ModeConverter.word(training.mode()));
-        s.put("likelihood", LikelihoodConverter.word(decision.likelihood()));
-        s.put("likelihood_reason", decision.reason());
-        s.put("best_epoch", result.bestEpoch());
-        s.put("epochs_trained", result.history().size());
-        s.put("stopped_early", result.stoppedEarly());
-        Boolean met = result.constraint().asBoolean();
-        if (met == null) {
-            s.putNull("constraint_satisfied");
-        } else {
-            s.put("constraint_satisfied", met);
-        }
-        if (training.mode().isConstrained()) {
-            s.put("final_lambda", result.finalLambda());
-            number(s, "epsilon", result.constraint().epsilon());
-            s.put("epsilon_auto", training.autoEpsilon());
-            s.put("constraint", result.constraint().describe());
-            number(s, "regulariser_at_best_epoch", result.constraint().regulariser());
-            number(s, "regulariser_standard_error", result.constraint().standardError());
-            number(s, "regulariser_noise_floor", result.constraint().noiseFloor());
-        } else {
-            s.putNull("final_lambda");
-            s.putNull("epsilon");
-            s.putNull("epsilon_auto");
-        }
-        ObjectNode used = s.putObject("training");
-        used.put("regulariser", training.regulariser().name().toLowerCase(Locale.ROOT));
-        if (training.mode().isConstrained()) {
-            if (training.autoEpsilon()) {
-                used.put("epsilon", "auto");
-            } else {
-                used.put("epsilon", training.epsilon());
-            }
-        } else {
-            used.put("penalty_weight", training.penaltyWeight());
-        }
-        used.put("epochs", training.epochs());
-        used.put("batch_size", training.batchSize());
-        used.put("learning_rate", training.learningRate());
-        used.put("warmup_epochs", training.warmupEpochs());
-        used.put("kl_warmup_epochs", training.klWarmupEpochs());
-        used.put("gradient_clip", training.gradientClip());
-        used.put("validation_fraction", training.validationFraction());
-        used.put("patience", training.patience());
-        // the count the steps ran on ("auto" resolved): a fit is reproducible for a given count
-        used.put("threads", result.model().provenance().settingsAs(TrainingSettings.class).threads());
+        ObjectNode s = FitRecord.summary(result, decision, cellsDropped, data, training);
         outOfCore.describe(spec, s);
-        s.put("seed", training.seed());
-        s.put("shared_dim", result.model().config().sharedDim());
-        s.put("salient_dim", result.model().config().salientDim());
-        s.put("background_cells", data.background().cells());
-        s.put("target_cells", data.target().cells());
-        s.put("cells_dropped", cellsDropped);
-        s.put("genes", data.geneCount());
-        if (data.batch() == null) {
-            s.putNull("batch_column");
-            s.putArray("batch_levels");
-        } else {
-            s.put("batch_column", data.batch().column());
-            ArrayNode levels = s.putArray("batch_levels");
-            data.batch().levels().forEach(levels::add);
-        }
         if (restarts != null) {
             s.put("chosen_seed", restarts.best().seed());
             s.put("shared_stability", restarts.sharedMcc());
@@ -330,36 +252,16 @@ public final class FitCommand implements Callable<Integer> {
             for (SeedRestarts.Fit fit : restarts.fits()) {
                 ObjectNode o = each.addObject();
                 o.put("seed", fit.seed());
-                number(o, "held_out_loss", fit.heldOutLoss());
+                FitRecord.number(o, "held_out_loss", fit.heldOutLoss());
                 o.put("best_epoch", fit.result().bestEpoch());
-                Boolean seedMet = fit.result().constraint().asBoolean();
-                if (seedMet == null) {
-                    o.putNull("constraint_satisfied");
-                } else {
-                    o.put("constraint_satisfied", seedMet);
-                }
+                FitRecord.putVerdict(o, fit.result().constraint().asBoolean());
             }
         }
-        ArrayNode notes = s.putArray("notes");
-        result.notes().forEach(notes::add);
-        ArrayNode warnings = s.putArray("warnings");
-        readWarnings.forEach(warnings::add);
-        fitWarnings.forEach(warnings::add);
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
-        AtomicFiles.write(out.resolve("summary.json"), w -> w.write(json + "\n"));
-    }
-
-    /** A number, or null where it is not finite (JSON has no NaN). */
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        FitRecord.writeSummary(s, result.notes(), readWarnings, fitWarnings, out.resolve("summary.json"));
     }
 
     /** auto, gaussian, poisson, nb (or negative-binomial); a likelihood added later is its lower-case name with dashes. */
-    static final class LikelihoodConverter implements ITypeConverter<LikelihoodChoice> {
+    public static final class LikelihoodConverter implements ITypeConverter<LikelihoodChoice> {
         @Override
         public LikelihoodChoice convert(String value) {
             String w = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -377,7 +279,7 @@ public final class FitCommand implements Callable<Integer> {
                     + String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1));
         }
 
-        static String word(Likelihood l) {
+        public static String word(Likelihood l) {
             return l == Likelihood.NEGATIVE_BINOMIAL ? "nb" : l.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }

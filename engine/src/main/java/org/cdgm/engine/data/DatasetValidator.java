@@ -32,15 +32,7 @@ public final class DatasetValidator {
      * non-negative integer with at least one count per cell.
      */
     public static void validate(ContrastiveDataset data, ValueDomain domain) {
-        if (data.geneCount() == 0) {
-            throw new InvalidInputException("The data set has no genes");
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String g : data.genes()) {
-            if (!seen.add(g)) {
-                throw new InvalidInputException("Gene '" + g + "' appears twice; gene names must be unique");
-            }
-        }
+        checkGenes(data.genes());
         for (Condition c : Condition.values()) {
             CellSet set = data.get(c);
             if (set.cells() == 0) {
@@ -52,6 +44,23 @@ public final class DatasetValidator {
                         + data.geneCount() + " gene names were given");
             }
             checkValues(set, data.genes(), domain);
+        }
+    }
+
+    /**
+     * Checks that there are genes and that their names are unique.
+     *
+     * @throws InvalidInputException naming the first repeated gene
+     */
+    public static void checkGenes(List<String> genes) {
+        if (genes.isEmpty()) {
+            throw new InvalidInputException("The data set has no genes");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String g : genes) {
+            if (!seen.add(g)) {
+                throw new InvalidInputException("Gene '" + g + "' appears twice; gene names must be unique");
+            }
         }
     }
 
