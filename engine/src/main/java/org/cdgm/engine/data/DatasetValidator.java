@@ -81,10 +81,11 @@ public final class DatasetValidator {
      */
     public static void checkValues(CellMatrix m, IntFunction<String> describeCell, List<String> genes,
                                    ValueDomain domain) {
-        for (int i = 0; i < m.cells(); i++) {
+        int g = m.genes();
+        m.forEachRow((i, row, offset) -> {
             double total = 0;
-            for (int j = 0; j < m.genes(); j++) {
-                double v = m.get(i, j);
+            for (int j = 0; j < g; j++) {
+                double v = row[offset + j];
                 if (!Double.isFinite(v)) {
                     throw new InvalidInputException(describeCell.apply(i) + ", gene '" + genes.get(j) + "': value is "
                             + v + "; remove or impute missing and infinite values before training");
@@ -107,7 +108,8 @@ public final class DatasetValidator {
                 throw new InvalidInputException(describeCell.apply(i) + " has no counts on any gene; filter out empty "
                         + "cells before training a count model");
             }
-        }
+            return true;
+        });
     }
 
     /** Checks that each condition keeps at least one full batch for training after the validation split. */

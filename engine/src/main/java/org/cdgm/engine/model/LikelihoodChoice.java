@@ -65,17 +65,23 @@ public enum LikelihoodChoice implements UserChoice {
         }
         for (CellSet set : List.of(data.background(), data.target())) {
             CellMatrix m = set.matrix();
-            for (int i = 0; i < m.cells(); i++) {
-                for (int j = 0; j < m.genes(); j++) {
-                    double v = m.get(i, j);
+            int g = m.genes();
+            String[] found = new String[1];
+            m.forEachRow((i, row, offset) -> {
+                for (int j = 0; j < g; j++) {
+                    double v = row[offset + j];
                     if (!(v >= 0) || v != Math.rint(v)) {
                         String what = Double.isNaN(v) ? "a missing value (NaN)" : v < 0 ? "the negative value " + v
                                 : Double.isInfinite(v) ? "the value " + v : "the fractional value " + v;
-                        return new Decision(Likelihood.GAUSSIAN, "Likelihood AUTO chose Gaussian: "
-                                + set.describeCell(i) + ", gene '" + data.genes().get(j) + "' has " + what
-                                + ", so the data are not raw counts");
+                        found[0] = set.describeCell(i) + ", gene '" + data.genes().get(j) + "' has " + what;
+                        return false;
                     }
                 }
+                return true;
+            });
+            if (found[0] != null) {
+                return new Decision(Likelihood.GAUSSIAN, "Likelihood AUTO chose Gaussian: " + found[0]
+                        + ", so the data are not raw counts");
             }
         }
         long cells = (long) data.background().cells() + data.target().cells();

@@ -50,6 +50,20 @@ class DatasetValidatorTest {
     }
 
     @Test
+    void aBadValueBeyondTheFirstBlockOfRowsIsFoundAndNamed() {
+        // 2,000 genes: rows are read 524 at a time (CellMatrix.forEachRow), so row 1,500 lies in the third block
+        int cells = 1_600;
+        int genes = 2_000;
+        float[] values = new float[cells * genes];
+        java.util.Arrays.fill(values, 1f);
+        values[1_499 * genes + 1_234] = -3f;
+        CellSet set = CellSet.withDefaultIds(Condition.TARGET, new DenseCellMatrix(cells, genes, values));
+        List<String> names = java.util.stream.IntStream.range(0, genes).mapToObj(j -> "g" + j).toList();
+        assertMessage(() -> DatasetValidator.checkValues(set, names, ValueDomain.COUNTS),
+                "Target cell 'target_1500' (row 1500), gene 'g1234': negative count -3.0");
+    }
+
+    @Test
     void emptyConditionsAndEmptyCellsAreRejected() {
         assertMessage(() -> DatasetValidator.validate(data(new double[0][], ok), ValueDomain.REAL),
                 "Background data set has no cells");
