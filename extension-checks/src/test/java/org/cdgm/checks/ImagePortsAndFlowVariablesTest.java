@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
 class ImagePortsAndFlowVariablesTest {
     private static final String IMAGE = "ImagePortObject.TYPE";
     private static final Pattern OUT_PORTS = Pattern.compile(
-            "super\\(\\s*new PortType\\[(?:0\\]|\\]\\s*\\{[^}]*\\})\\s*,\\s*new PortType\\[\\]\\s*\\{([^}]*)\\}");
+            "super\\(\\s*new PortType\\[(?:0\\]|\\]\\s*\\{[^}]*\\})\\s*,\\s*new PortType\\[(?:0\\]|\\]\\s*\\{([^}]*)\\})");
     private static final Pattern PUSH_ANY = Pattern.compile("pushFlowVariable\\w*\\(\\s*\"([^\"]*)\"");
     private static final Pattern PUSH_LITERAL = Pattern.compile("pushFlowVariable\\w*\\(\\s*\"(cdgm_\\w+)\"\\s*,");
     private static final Pattern PUSH_PER_SCORE = Pattern.compile(
@@ -46,13 +46,19 @@ class ImagePortsAndFlowVariablesTest {
         return PluginXmlTest.factories();
     }
 
-    /** The node model's output port types, in order, as written (e.g. {@code BufferedDataTable.TYPE}). */
+    /**
+     * The node model's output port types, in order, as written (e.g. {@code BufferedDataTable.TYPE}); none for a
+     * sink ({@code new PortType[0]}, the Contrastive Model Writer).
+     */
     static List<String> outPortTypes(NodeSources node) {
         Matcher m = OUT_PORTS.matcher(node.modelSource);
         if (!m.find()) {
             fail(node.factory + ": the node model's super(new PortType[]..., new PortType[] {...}) call was not found");
         }
         List<String> out = new ArrayList<>();
+        if (m.group(1) == null || m.group(1).isBlank()) {
+            return out;
+        }
         for (String t : m.group(1).split(",")) {
             out.add(t.trim());
         }

@@ -35,8 +35,8 @@ class PluginXmlTest {
         String categoryPath = c.getAttribute("path") + "/" + c.getAttribute("level-id");
         assertTrue(Files.isRegularFile(Project.PLUGIN.resolve(c.getAttribute("icon"))), "category icon missing");
         List<Element> nodes = Project.descendants(d, "node");
-        assertEquals(10, nodes.size(), "reader, simulator, learner, predictor, tuner, scorer, latent space plot, "
-                + "salient gene programs, differential expression, perturbation effects");
+        assertEquals(12, nodes.size(), "reader, simulator, learner, predictor, tuner, scorer, latent space plot, "
+                + "salient gene programs, differential expression, perturbation effects, model reader, model writer");
         for (Element n : nodes) {
             assertEquals(categoryPath, n.getAttribute("category-path"), n.getAttribute("factory-class"));
         }

@@ -61,6 +61,19 @@ public final class FileOrFolderChooser extends DialogComponent {
         updateComponent();
     }
 
+    /** For a single file the node reads: the browser offers files only, not folders. Returns this chooser. */
+    public FileOrFolderChooser filesOnly() {
+        files.setSelectMode(JFileChooser.FILES_ONLY);
+        return this;
+    }
+
+    /** For a file the node writes: the browser is a Save dialog offering files only. Returns this chooser. */
+    public FileOrFolderChooser forWriting() {
+        files.setSelectMode(JFileChooser.FILES_ONLY);
+        files.setDialogType(JFileChooser.SAVE_DIALOG);
+        return this;
+    }
+
     @Override
     protected void updateComponent() {
         String value = ((SettingsModelString) getModel()).getStringValue();

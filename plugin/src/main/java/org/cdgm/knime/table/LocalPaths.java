@@ -24,6 +24,21 @@ public final class LocalPaths {
      * drive, written later by another node) must not cost the node its path.
      */
     public static Path existing(String setting, String text) throws InvalidSettingsException {
+        Path p = local(setting, text);
+        if (!Files.exists(p)) {
+            throw new InvalidSettingsException("Setting '" + setting + "': " + p + " does not exist (moved, renamed "
+                    + "or not written yet?); restore it or choose it again");
+        }
+        return p;
+    }
+
+    /**
+     * The local file the setting names, which need not exist (a file a node writes, or one whose absence the engine
+     * reports in its own words).
+     *
+     * @throws InvalidSettingsException naming the setting when it is empty, cannot be resolved or is not local
+     */
+    public static Path local(String setting, String text) throws InvalidSettingsException {
         if (text == null || text.isBlank()) {
             throw new InvalidSettingsException("Setting '" + setting + "' is empty: choose a file");
         }
@@ -37,10 +52,6 @@ public final class LocalPaths {
         if (p == null) {
             throw new InvalidSettingsException("Setting '" + setting + "': '" + text + "' is not a local file; "
                     + "download it first (e.g. with the Transfer Files node)");
-        }
-        if (!Files.exists(p)) {
-            throw new InvalidSettingsException("Setting '" + setting + "': " + p + " does not exist (moved, renamed "
-                    + "or not written yet?); restore it or choose it again");
         }
         return p;
     }
