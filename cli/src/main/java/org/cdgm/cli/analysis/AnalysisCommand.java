@@ -51,8 +51,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
     ReadOptions read;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "A model saved by 'cdgm fit' (model.cdgm) or the KNIME Learner, to analyse instead of "
-                    + "fitting a new one; the data must have the model's genes (by name).")
+            description = "A model saved by 'cdgm fit' (model.cdgm), a Spark fit or KNIME's Contrastive Model "
+                    + "Writer, to analyse instead of fitting a new one; the data must have the model's genes (by "
+                    + "name).")
     Path model;
 
     @Mixin
