@@ -271,7 +271,12 @@ public final class Trainer {
             weight = plan.weight().get();
             weight.start(settings, stepsPerEpoch);
             checkpoints = new CheckpointSelector(weight.isConstraint());
-            passes = data.passes(vae, settings.threadsFor(batch, data.genes().size()), grads);
+            int local = settings.threadsFor(batch, data.genes().size());
+            if (settings.threads() != TrainingSettings.AUTO_THREADS && local < settings.threads()) {
+                notes.add("Threads lowered from " + settings.threads() + " to " + local + ": a step has " + batch
+                        + " cells of each condition, and each thread needs at least one.");
+            }
+            passes = data.passes(vae, local, grads);
             threads = passes.threads();
         }
 

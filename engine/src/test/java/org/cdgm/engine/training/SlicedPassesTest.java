@@ -210,6 +210,17 @@ class SlicedPassesTest {
     }
 
     @Test
+    void aThreadCountAboveTheBatchIsLoweredWithANote() {
+        TrainingResult r = new Trainer(MODEL, quick(8).withBatchSize(4).withEpochs(1)).fit(SIM.dataset(),
+                TrainingMonitor.NONE);
+        assertEquals(4, r.model().provenance().settingsAs(TrainingSettings.class).threads());
+        assertTrue(r.notes().contains("Threads lowered from 8 to 4: a step has 4 cells of each condition, and each "
+                + "thread needs at least one."), r.notes().toString());
+        TrainingResult kept = new Trainer(MODEL, quick(2).withEpochs(1)).fit(SIM.dataset(), TrainingMonitor.NONE);
+        assertTrue(kept.notes().stream().noneMatch(n -> n.startsWith("Threads lowered")), kept.notes().toString());
+    }
+
+    @Test
     void theFirstStepsLossMatchesOneThreadsToFloatRounding() {
         // a batch of all 108 training cells: one step per epoch, so the first epoch's loss is the first step's
         TrainingSettings s = quick(1).withEpochs(1).withBatchSize(108);
