@@ -101,7 +101,8 @@ public final class OnDiskCellMatrix implements ChunkedCellMatrix, AutoCloseable 
         if (budgetBytes < largest) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "The memory budget (%s) is smaller than "
                     + "one chunk of %d cells (%s: rows %d-%d of %s); raise the memory budget to at least %s, "
-                    + "better several times that, or lower the chunk size", bytesText(budgetBytes), chunkRows,
+                    + "better several times that, or lower the chunk size", bytesText(budgetBytes),
+                    chunkStart[largestAt + 1] - chunkStart[largestAt],
                     bytesText(largest), chunkLocalStart[largestAt], chunkLocalStart[largestAt]
                             + chunkStart[largestAt + 1] - chunkStart[largestAt] - 1,
                     sources.get(chunkSource[largestAt]).describe(), bytesText(largest)));

@@ -149,6 +149,10 @@ class H5adCsrSourceTest {
             assertTrue(e.getMessage().startsWith("The memory budget (1.0 KiB) is smaller than one chunk of 50 cells"), e.getMessage());
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
             assertTrue(e.getMessage().contains("raise the memory budget to at least"), e.getMessage());
+            // a chunk size above the file's cells: the chunk named is the one there is, of the file's 100 cells
+            IllegalArgumentException whole = assertThrows(IllegalArgumentException.class,
+                    () -> new OnDiskCellMatrix(List.of(src), 16_384, 1000));
+            assertTrue(whole.getMessage().contains("smaller than one chunk of 100 cells"), whole.getMessage());
         }
     }
 
