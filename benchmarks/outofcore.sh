@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Out-of-core run: simulated counts written to .h5ad shards on disk, then trained from disk with a 1 GiB heap.
 #   bash benchmarks/outofcore.sh --cells 250000 --dir /tmp/cdgm-outofcore
-#   options: --cells --genes --library --seed --shard-cells (writing); --epochs --chunk-cells --budget-mib --steps (training)
+#   options: --cells --genes --library --seed --shard-cells (writing); --epochs --chunk-cells --budget-mib --steps --threads (training)
 #   (--budget-mib: MiB of resident chunks per condition). Files already in --dir are reused (delete them to rewrite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ while [ $# -gt 1 ]; do
     case "$1" in
         --dir) DIR="$2" ;;
         --cells|--genes|--library|--seed|--shard-cells) WRITE+=("$1" "$2") ;;
-        --epochs|--chunk-cells|--budget-mib|--steps) TRAIN+=("$1" "$2") ;;
+        --epochs|--chunk-cells|--budget-mib|--steps|--threads) TRAIN+=("$1" "$2") ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift 2

@@ -30,8 +30,8 @@ import org.cdgm.engine.training.TrainingResult;
  * cells per .h5ad, background_NNN.h5ad and target_NNN.h5ad, half the cells each), so at most one shard is ever in
  * memory. "train" opens the shards of --dir, trains the NB model of SparseScaling from disk with --budget-mib MiB
  * of resident chunks per condition and --chunk-cells cells per chunk, and reports time per epoch, chunk reads,
- * peak heap and RSS; --steps N stops after N steps and extrapolates the epoch's time. Run "train" with a small
- * -Xmx.
+ * peak heap and RSS; --steps N stops after N steps and extrapolates the epoch's time; --threads T trains on T
+ * threads (default 1). Run "train" with a small -Xmx.
  */
 public final class OutOfCoreScaling {
     private OutOfCoreScaling() {
@@ -48,6 +48,7 @@ public final class OutOfCoreScaling {
         int chunkCells = 16_384;
         long budgetMib = 128;
         long steps = 0;
+        int threads = 1;
         Path dir = Path.of("/tmp/cdgm-outofcore");
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -61,12 +62,13 @@ public final class OutOfCoreScaling {
                 case "--budget-mib" -> budgetMib = Long.parseLong(args[i + 1]);
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 case "--steps" -> steps = Long.parseLong(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         switch (mode) {
             case "write" -> write(dir, cells, genes, library, shardCells, seed);
-            case "train" -> train(dir, epochs, chunkCells, budgetMib << 20, steps);
+            case "train" -> train(dir, epochs, chunkCells, budgetMib << 20, steps, threads);
             default -> throw new IllegalArgumentException("first argument: write or train");
         }
     }
@@ -101,8 +103,12 @@ public final class OutOfCoreScaling {
                 bytes / 1048576.0, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** @param steps stop after this many steps and extrapolate the epoch's time from them (0: train fully) */
-    private static void train(Path dir, int epochs, int chunkCells, long budgetBytes, long steps) throws Exception {
+    /**
+     * @param steps   stop after this many steps and extrapolate the epoch's time from them (0: train fully)
+     * @param threads the fit's threads
+     */
+    private static void train(Path dir, int epochs, int chunkCells, long budgetBytes, long steps, int threads)
+            throws Exception {
         try (OnDiskCellMatrix bg = open(dir, "background", chunkCells, budgetBytes);
              OnDiskCellMatrix tg = open(dir, "target", chunkCells, budgetBytes)) {
             List<String> names;
@@ -146,15 +152,16 @@ public final class OutOfCoreScaling {
                 }
             };
             try {
-                TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42)).fit(data, monitor);
+                TrainingResult r = new Trainer(c.model(genes), c.training(epochs, 42, threads)).fit(data, monitor);
                 System.out.printf(Locale.ROOT, "fit: %d epochs in %.1f s (including the input validation), %d "
                         + "cells processed%n", r.history().size(), (System.nanoTime() - t1) / 1e9,
                         r.cellsProcessed());
             } catch (TrainingCancelledException e) {
                 long perEpoch = (Math.max(bg.cells(), tg.cells()) + 127) / 128;
                 double perStep = (System.nanoTime() - stepStart[0]) / 1e9 / Math.max(1, stepsDone[0] - 1);
-                System.out.printf(Locale.ROOT, "stopped after %d steps: %.3f s per step, so about %.0f s for an "
-                        + "epoch of %d steps; chunk reads %d%n", stepsDone[0], perStep, perStep * perEpoch, perEpoch,
+                System.out.printf(Locale.ROOT, "stopped after %d steps on %d thread(s): %.3f s per step, so about "
+                        + "%.0f s for an epoch of %d steps; chunk reads %d%n", stepsDone[0], threads, perStep,
+                        perStep * perEpoch, perEpoch,
                         bg.chunkReads() + tg.chunkReads() - readsBefore[0]);
             }
             System.gc(); // what is still live with the files open and the chunks resident
