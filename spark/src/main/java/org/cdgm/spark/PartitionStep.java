@@ -14,6 +14,7 @@ import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.network.ElboTerms;
 import org.cdgm.engine.model.network.LatentCodes;
 import org.cdgm.engine.numeric.HostBuffer;
+import org.cdgm.engine.numeric.NativeThreads;
 import org.cdgm.engine.training.GradientBuffers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -149,7 +150,9 @@ final class PartitionStep {
         if (rows.isEmpty()) {
             return null;
         }
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "cdgm-spark")) {
+        // native code on the task's thread only: an executor runs one task per core (as Trainer and SlicedPasses do)
+        try (NativeThreads.Lease single = NativeThreads.single();
+             MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "cdgm-spark")) {
             LatentCodes c = pass(block, p, rows).codes();
             boolean hasB = rows.background().length > 0;
             boolean hasT = rows.target().length > 0;
@@ -173,7 +176,8 @@ final class PartitionStep {
         if (rows.isEmpty()) {
             return null;
         }
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "cdgm-spark")) {
+        try (NativeThreads.Lease single = NativeThreads.single();
+             MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, "cdgm-spark")) {
             ContrastiveVae vae = network(p.model());
             ContrastiveVae.ForwardPass fp = pass(block, p, rows);
             boolean hasB = rows.background().length > 0;

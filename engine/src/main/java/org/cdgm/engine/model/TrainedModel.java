@@ -2,6 +2,7 @@ package org.cdgm.engine.model;
 
 import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.numeric.HostBuffer;
+import org.cdgm.engine.numeric.NativeThreads;
 
 import java.util.List;
 import java.util.Objects;
@@ -176,6 +177,16 @@ public final class TrainedModel {
         int n = cells.cells();
         requireBatchCodes(batchCodes, n);
         double[][][] parts = new double[4][n][];
+        // native code on one thread: the same numbers whatever OMP_NUM_THREADS the host has (KNIME sets none)
+        try (NativeThreads.Lease single = NativeThreads.single()) {
+            encodeInChunks(cells, batchCodes, parts);
+        }
+        return new Posterior(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /** Encodes the cells CHUNK at a time into parts: shared means, variances, salient means, variances. */
+    private void encodeInChunks(CellMatrix cells, int[] batchCodes, double[][][] parts) {
+        int n = cells.cells();
         for (int start = 0; start < n; start += CHUNK) {
             int end = Math.min(n, start + CHUNK);
             int[] rows = java.util.stream.IntStream.range(start, end).toArray();
@@ -195,7 +206,6 @@ public final class TrainedModel {
                 System.arraycopy(chunk, 0, parts[p], start, rows.length);
             }
         }
-        return new Posterior(parts[0], parts[1], parts[2], parts[3]);
     }
 
     /**

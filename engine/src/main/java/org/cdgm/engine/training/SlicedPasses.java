@@ -18,7 +18,6 @@ import org.cdgm.engine.model.network.CodeGradients;
 import org.cdgm.engine.model.network.ContrastiveVae;
 import org.cdgm.engine.model.network.ElboTerms;
 import org.cdgm.engine.model.network.LatentCodes;
-import org.cdgm.engine.numeric.NativeThreads;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,8 +36,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Each worker is its own single-thread executor, so a slice's forward and backward run on the same thread and its
  * arrays live in that thread's step workspace from one to the other; the worker waits for the regulariser's
  * gradients in between. Native code (OpenBLAS, ND4J) must run one thread per caller, or the threads compete for the
- * cores: the launchers set OMP_NUM_THREADS=1, and while these passes are open {@link NativeThreads} holds the native
- * thread counts at 1 for hosts that cannot set the environment (KNIME).
+ * cores: the {@link Trainer} holds the native thread counts at 1 for the whole fit ({@code numeric.NativeThreads}).
  */
 final class SlicedPasses implements StepPasses {
     /** The workers' step workspace (one per thread, configured as the training thread's). */
@@ -49,7 +47,6 @@ final class SlicedPasses implements StepPasses {
     private final int threads;
     private final ExecutorService[] workers;
     private final GradientBuffers[] workerGrads;
-    private final NativeThreads.Lease nativeThreads;
     private boolean closed;
 
     // the step in flight
@@ -88,7 +85,6 @@ final class SlicedPasses implements StepPasses {
                 workerGrads[i] = grads.sameShape();
             }
         }
-        nativeThreads = NativeThreads.single();
     }
 
     /**
@@ -261,7 +257,6 @@ final class SlicedPasses implements StepPasses {
                 Thread.currentThread().interrupt();
             }
         }
-        nativeThreads.close();
     }
 
     /** Whether every worker thread has ended (after {@link #close}). */

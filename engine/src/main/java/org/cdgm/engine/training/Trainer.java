@@ -20,6 +20,7 @@ import org.cdgm.engine.model.ModelProvenance;
 import org.cdgm.engine.model.distributions.Noise;
 import org.cdgm.engine.model.parameters.ParameterLayout;
 import org.cdgm.engine.model.TrainedModel;
+import org.cdgm.engine.numeric.NativeThreads;
 import org.cdgm.engine.objectives.Regulariser;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -225,6 +226,7 @@ public final class Trainer {
         private final int threads;
         private final CheckpointSelector checkpoints;
         private final StepPasses passes;
+        private final NativeThreads.Lease nativeThreads;
         private long globalStep;
         private double firstStepLoss = Double.NaN;
         private int sinceImprovement;
@@ -276,14 +278,27 @@ public final class Trainer {
                 notes.add("Threads lowered from " + settings.threads() + " to " + local + ": a step has " + batch
                         + " cells of each condition, and each thread needs at least one.");
             }
+            int processors = Runtime.getRuntime().availableProcessors();
+            if (local > processors) {
+                notes.add(local + " threads on " + processors + " processors: the threads take turns on the "
+                        + "processors, which is slower than " + processors + " (automatic threads use " + processors
+                        + " for large steps).");
+            }
             passes = data.passes(vae, local, grads);
             threads = passes.threads();
+            // native code on one thread per training thread until close: the same numbers whatever
+            // OMP_NUM_THREADS the host has (KNIME sets none), and no contention with the sliced passes' threads
+            nativeThreads = NativeThreads.single();
         }
 
         /** Ends the worker threads, if any (also after a cancelled or failed fit). */
         @Override
         public void close() {
-            passes.close();
+            try {
+                passes.close();
+            } finally {
+                nativeThreads.close();
+            }
         }
 
         /** The steps of one epoch, then the validation losses; returns the epoch's report. */
@@ -406,7 +421,7 @@ public final class Trainer {
             notes.addAll(weight.notes(history));
             monitor.onProgress(1.0, "Done");
             TrainedModel model = new TrainedModel(config, checkpoints.bestParams(), data.genes(), data.batch(),
-                    provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint, threads));
+                    provenance(data, reg, checkpoints.bestEpoch(), history.size(), constraint, threads, batch));
             long cellsProcessed = 2L * batch * stepsPerEpoch * history.size();
             return new TrainingResult(model, history, checkpoints.bestEpoch(), stoppedEarly, weight.lambda(),
                     constraint, cellsProcessed, notes);
@@ -527,11 +542,13 @@ public final class Trainer {
     /** How this fit was made; the source file is set by the caller that read the data (TrainedModel.withSource). */
     /**
      * The fit's provenance. The settings are stored with the thread count the fit ran on, "auto" resolved: a fit's
-     * numbers depend on it (slices are reduced in a fixed order per count), so the model file says how to repeat it.
+     * numbers depend on it (slices are reduced in a fixed order per count), so the model file says how to repeat it;
+     * and with the batch size it used (lowered to the smaller training set, {@link #effectiveBatchSize}).
      */
     private ModelProvenance provenance(TrainingCells data, Regulariser reg, int bestEpoch, int epochsRun,
-                                       ConstraintReport constraint, int threads) {
-        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(), settings.withThreads(threads), config,
+                                       ConstraintReport constraint, int threads, int batch) {
+        return ModelProvenance.ofFit(EngineVersion.get(), data.genes(),
+                settings.withThreads(threads).withBatchSize(batch), config,
                 data.cells(Condition.BACKGROUND), data.cells(Condition.TARGET), reg == null ? "none" : reg.name(),
                 bestEpoch, epochsRun, constraint.describe(),
                 String.valueOf(System.getenv("OMP_NUM_THREADS")));

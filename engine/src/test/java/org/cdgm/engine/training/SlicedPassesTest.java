@@ -32,6 +32,7 @@ import org.cdgm.engine.simulation.SimulationSettings;
 import org.cdgm.engine.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -154,17 +155,27 @@ class SlicedPassesTest {
         assertTrue(passes.isTerminated());
     }
 
-    @Test
-    void nativeLibrariesRunOneThreadWhileTheSlicesRun() {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void nativeLibrariesRunOneThreadDuringAFitAndAnEmbedding(int threads) {
+        // ND4J sets OpenBLAS's count from OMP_NUM_THREADS when its BLAS first starts: start it first, as a host
+        // (KNIME: Nd4jStartup) has before any fit
+        org.nd4j.linalg.factory.Nd4j.ones(2, 2).mmul(org.nd4j.linalg.factory.Nd4j.ones(2, 2));
         int host = NativeThreads.blasThreads();
         openblas_nolapack.blas_set_num_threads(2); // as inside KNIME, where OMP_NUM_THREADS is not set
         try {
-            ContrastiveVae vae = new ContrastiveVae(MODEL);
-            SlicedPasses passes = new SlicedPasses(vae, null, 2, GradientBuffers.shared(vae.layout(),
-                    vae.dataType()));
-            assertEquals(1, NativeThreads.blasThreads(), "OpenBLAS while a sliced fit runs");
-            passes.close();
-            assertEquals(2, NativeThreads.blasThreads(), "OpenBLAS after the fit");
+            List<Integer> during = new ArrayList<>();
+            TrainingResult r = new Trainer(MODEL, quick(threads).withEpochs(1)).fit(SIM.dataset(),
+                    new TrainingMonitor() {
+                        @Override
+                        public void onProgress(double fraction, String message) {
+                            during.add(NativeThreads.blasThreads());
+                        }
+                    });
+            assertEquals(List.of(1), during.stream().distinct().toList(), "OpenBLAS threads while the fit ran");
+            assertEquals(2, NativeThreads.blasThreads(), "OpenBLAS threads after the fit: the host's again");
+            r.model().embed(SIM.dataset().target().matrix());
+            assertEquals(2, NativeThreads.blasThreads(), "and after an embedding");
         } finally {
             openblas_nolapack.blas_set_num_threads(host);
         }
@@ -216,6 +227,10 @@ class SlicedPassesTest {
         assertEquals(4, r.model().provenance().settingsAs(TrainingSettings.class).threads());
         assertTrue(r.notes().contains("Threads lowered from 8 to 4: a step has 4 cells of each condition, and each "
                 + "thread needs at least one."), r.notes().toString());
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(processors < 4, r.notes().contains("4 threads on " + processors + " processors: the threads take "
+                + "turns on the processors, which is slower than " + processors + " (automatic threads use "
+                + processors + " for large steps)."), r.notes().toString());
         TrainingResult kept = new Trainer(MODEL, quick(2).withEpochs(1)).fit(SIM.dataset(), TrainingMonitor.NONE);
         assertTrue(kept.notes().stream().noneMatch(n -> n.startsWith("Threads lowered")), kept.notes().toString());
     }
