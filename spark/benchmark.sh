@@ -8,8 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-5}"
+if ! [[ "$epochs" =~ ^[0-9]+$ ]] || ((epochs < 2)); then
+    echo "spark/benchmark.sh: EPOCHS must be at least 2 (the first epoch is left out of the median), got '$epochs'" >&2
+    exit 2
+fi
 # shellcheck disable=SC2086
-mvn -B -q ${MVN_OPTS_EXTRA:-} -pl spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -Dstyle.color=never ${MVN_OPTS_EXTRA:-} -pl spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/benchmark-classpath.txt
 # the JVM flags Spark 3.5 needs on Java 17, as the module's tests get them (spark/pom.xml, spark.java17.opens)
 opens="$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' spark/pom.xml)"

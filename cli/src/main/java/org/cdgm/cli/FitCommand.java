@@ -14,12 +14,14 @@ import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.H5adOutOfCore;
 import org.cdgm.cli.report.CsvTable;
 import org.cdgm.engine.io.MatrixFiles;
+import org.cdgm.engine.io.MatrixReadRequest;
 import org.cdgm.engine.io.ModelFile;
 import org.cdgm.engine.model.Embedding;
 import org.cdgm.engine.model.Likelihood;
 import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.preprocess.CellPreparation;
+import org.cdgm.engine.preprocess.PreparationSettings;
 import org.cdgm.engine.preprocess.PreparedCells;
 import org.cdgm.engine.runtime.Nd4jRuntime;
 import org.cdgm.engine.training.EpochReport;
@@ -119,14 +121,28 @@ public final class FitCommand implements Callable<Integer> {
         // out-of-core settings and the file's layout are checked before --out is created, so that a refusal leaves
         // nothing behind
         H5adOutOfCore onDisk = outOfCore.open(spec, read, request, preparation); // null: in memory
+        OutputFolder folder;
         try {
-            OutputFolder.prepare(spec, out);
+            folder = OutputFolder.prepare(spec, out);
         } catch (RuntimeException e) {
             if (onDisk != null) {
                 onDisk.close();
             }
             throw e;
         }
+        try {
+            return fitAndWrite(request, preparation, seedList, training, onDisk);
+        } finally {
+            folder.removeIfUnused(); // a failure before anything was written leaves no empty --out behind
+            if (onDisk != null) {
+                onDisk.close();
+            }
+        }
+    }
+
+    /** Reads and prepares the cells (unless read from disk), fits one model or several seeds, writes the files. */
+    private int fitAndWrite(MatrixReadRequest request, PreparationSettings preparation, long[] seedList,
+                            TrainingSettings training, H5adOutOfCore onDisk) throws Exception {
         PreparedCells prepared = onDisk != null ? null : CellPreparation.prepare(MatrixFiles.read(request),
                 preparation);
         List<String> readWarnings = onDisk != null ? onDisk.warnings() : prepared.warnings();
@@ -169,9 +185,6 @@ public final class FitCommand implements Callable<Integer> {
         result.notes().forEach(n -> err.println("note: " + n));
         fitWarnings.forEach(w -> err.println("warning: " + w));
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
-        if (onDisk != null) {
-            onDisk.close();
-        }
         return 0;
     }
 

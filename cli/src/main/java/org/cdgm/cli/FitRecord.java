@@ -82,7 +82,8 @@ public final class FitRecord {
             used.put("penalty_weight", training.penaltyWeight());
         }
         used.put("epochs", training.epochs());
-        used.put("batch_size", training.batchSize());
+        TrainingSettings ran = result.model().provenance().settingsAs(TrainingSettings.class);
+        used.put("batch_size", ran.batchSize()); // lowered to the smaller training set when that has fewer cells
         used.put("learning_rate", training.learningRate());
         used.put("warmup_epochs", training.warmupEpochs());
         used.put("kl_warmup_epochs", training.klWarmupEpochs());
@@ -90,7 +91,7 @@ public final class FitRecord {
         used.put("validation_fraction", training.validationFraction());
         used.put("patience", training.patience());
         // the count the steps ran on ("auto" resolved): a fit is reproducible for a given count
-        used.put("threads", result.model().provenance().settingsAs(TrainingSettings.class).threads());
+        used.put("threads", ran.threads());
         s.put("seed", training.seed());
         s.put("shared_dim", result.model().config().sharedDim());
         s.put("salient_dim", result.model().config().salientDim());

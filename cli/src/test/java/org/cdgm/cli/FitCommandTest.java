@@ -89,7 +89,8 @@ class FitCommandTest {
                 used.get("warmup_epochs").asInt());
         assertEquals(0, used.get("kl_warmup_epochs").asInt());
         assertEquals(5.0, used.get("gradient_clip").asDouble());
-        assertEquals(64, used.get("batch_size").asInt(), "the batch asked for; the note says what was used");
+        assertEquals(54, used.get("batch_size").asInt(), "the batch used: 64 asked for, lowered to the 54 training "
+                + "cells of each condition (the notes say so)");
         // 54 training cells per condition after the 10 % validation split: the batch of 64 is lowered
         assertEquals("Batch size lowered from 64 to 54: the background has 54 training cells (after holding out 10% "
                 + "for validation), so each step uses all of them.", s.get("notes").get(0).asText());
@@ -243,5 +244,24 @@ class FitCommandTest {
         String line = MainTest.run("fit", counts().toString(), "--condition-column", "condition", "--background",
                 "ctrl", "--target", "nothing-like-this", "--out", dir.resolve("y").toString()).failure(1);
         assertTrue(line.contains("nothing-like-this"), line);
+    }
+
+    @Test
+    void aFailedFitLeavesNoEmptyOutputFolderButKeepsAFolderThatWasThere() throws IOException {
+        Path cells = counts();
+        String csv = Files.readString(cells).replaceFirst("(c3,ctrl,[0-9]+),[0-9]+", "$1,-2");
+        Files.writeString(cells, csv);
+        Path out = dir.resolve("new").resolve("fit");
+        MainTest.Result r = MainTest.run("fit", cells.toString(), "--id-column", "cell", "--condition-column",
+                "condition", "--background", "ctrl", "--likelihood", "nb", "--epochs", "1", "--out", out.toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("error: Background cell 'c3' (row 4), gene 'G2': negative count"), r.err());
+        assertFalse(Files.exists(dir.resolve("new")), "the folders the command created are gone");
+
+        Path kept = Files.createDirectories(dir.resolve("kept"));
+        assertEquals(1, MainTest.run("fit", cells.toString(), "--id-column", "cell", "--condition-column",
+                "condition", "--background", "ctrl", "--likelihood", "nb", "--epochs", "1", "--out", kept.toString())
+                .status());
+        assertTrue(Files.isDirectory(kept), "a folder that existed before stays");
     }
 }

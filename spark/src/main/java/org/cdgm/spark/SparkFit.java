@@ -54,6 +54,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,7 +65,7 @@ import picocli.CommandLine.Spec;
  * {@code ./cdgm} reports them: one {@code error: ...} line on stderr, exit status 2 for wrong usage and 1 for data
  * that cannot be read or used; the input and the options are checked before Spark starts.
  */
-@Command(name = "cdgm-spark-fit", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "spark-submit --class org.cdgm.spark.SparkFit cdgm-spark-assembly.jar", sortOptions = false,
         header = "Train a contrastive VAE with its forward and backward passes spread over a Spark cluster.",
         description = {"Reads and prepares the cells as 'cdgm fit' does (same options) on the driver and spreads "
                 + "them over --partitions partitions, or, with --read-on-executors, lets each executor read its "
@@ -76,9 +77,12 @@ import picocli.CommandLine.Spec;
                 + "summary.json (with the partition count, which the fit's last digits depend on).", "",
                 "Exit status: 0 success, 1 the data could not be read, used or fitted, 2 wrong usage; errors are one "
                         + "'error: ...' line on stderr.", "",
-                "Example:", "  spark-submit --master yarn --num-executors 8 --executor-cores 4 "
-                + "--class org.cdgm.spark.SparkFit \\", "      spark/target/cdgm-spark-assembly.jar cells.h5ad "
-                + "--condition-column condition --background control --partitions 32 --batch-size 8192 --out fit1"})
+                "Example:",
+                "  spark-submit --master yarn --num-executors 8 --executor-cores 4 \\",
+                "      --conf spark.executorEnv.OMP_NUM_THREADS=1 \\",
+                "      --class org.cdgm.spark.SparkFit spark/target/cdgm-spark-assembly.jar \\",
+                "      cells.h5ad --condition-column condition --background control \\",
+                "      --partitions 32 --batch-size 8192 --out fit1"})
 public final class SparkFit implements Callable<Integer> {
     /** Provenance entries a Spark fit adds to the model file (its fixed fields and format are the engine's). */
     static final String PROVENANCE_PARTITIONS = "spark.partitions";
@@ -92,6 +96,9 @@ public final class SparkFit implements Callable<Integer> {
 
     @Mixin
     FitOptions fit;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "Partitions the cells are spread over, each holding cells of both conditions (default: "
@@ -132,6 +139,7 @@ public final class SparkFit implements Callable<Integer> {
         try {
             CommandLine cmd = new CommandLine(new SparkFit());
             cmd.setExpandAtFiles(false); // an input path may start with '@'
+            hide(cmd.getCommandSpec(), "--threads"); // cdgm fit's option, refused here (a partition is one task)
             cmd.setOut(outWriter);
             cmd.setErr(errWriter);
             cmd.setParameterExceptionHandler((ex, a) -> {
@@ -206,7 +214,7 @@ public final class SparkFit implements Callable<Integer> {
             readWarnings.forEach(w -> err.println("warning: " + w));
             LikelihoodChoice.Decision decision = fit.likelihood.resolve(data);
             ModelConfig config = fit.config(spec, data, decision);
-            OutputFolder.prepare(spec, out);
+            OutputFolder folder = OutputFolder.prepare(spec, out);
             Nd4jRuntime.initialise(null);
             err.println(decision.reason());
             JavaSparkContext sc = new JavaSparkContext(conf.setAppName("cdgm fit " + request.path().getFileName()));
@@ -240,6 +248,7 @@ public final class SparkFit implements Callable<Integer> {
                 return 0;
             } finally {
                 sc.stop();
+                folder.removeIfUnused(); // a failure before anything was written leaves no empty --out behind
             }
         } finally {
             if (onDisk != null) {
@@ -295,6 +304,13 @@ public final class SparkFit implements Callable<Integer> {
         s.put("partitions", parts);
         s.put("read_on_executors", readOnExecutors);
         FitRecord.writeSummary(s, result.notes(), readWarnings, fitWarnings, out.resolve("summary.json"));
+    }
+
+    /** Keeps a shared option parseable (so that it can be refused with a reason) but out of the help. */
+    private static void hide(CommandSpec spec, String name) {
+        OptionSpec option = spec.findOption(name);
+        spec.remove(option);
+        spec.addOption(OptionSpec.builder(option).hidden(true).build());
     }
 
     /**

@@ -16,12 +16,14 @@ import org.cdgm.engine.data.ContrastiveDataset;
 import org.cdgm.engine.data.DatasetValidator;
 import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.MatrixFiles;
+import org.cdgm.engine.io.MatrixReadRequest;
 import org.cdgm.engine.io.ModelFile;
 import org.cdgm.engine.model.LikelihoodChoice;
 import org.cdgm.engine.model.ModelConfig;
 import org.cdgm.engine.model.Posterior;
 import org.cdgm.engine.model.TrainedModel;
 import org.cdgm.engine.preprocess.CellPreparation;
+import org.cdgm.engine.preprocess.PreparationSettings;
 import org.cdgm.engine.preprocess.PreparedCells;
 import org.cdgm.engine.runtime.Nd4jRuntime;
 import org.cdgm.engine.training.EpochReport;
@@ -84,7 +86,17 @@ abstract class AnalysisCommand implements Callable<Integer> {
                     + "the control (background) and which the perturbed (target)");
         }
         TrainingSettings training = model == null ? fit.training(spec) : null;
-        OutputFolder.prepare(spec, out);
+        OutputFolder folder = OutputFolder.prepare(spec, out);
+        try {
+            return encodeAndAnalyse(request, preparation, training);
+        } finally {
+            folder.removeIfUnused(); // a failure before anything was written leaves no empty --out behind
+        }
+    }
+
+    /** Reads and prepares the cells, fits (or loads) the model, encodes the cells and runs the analysis. */
+    private int encodeAndAnalyse(MatrixReadRequest request, PreparationSettings preparation,
+                                 TrainingSettings training) throws Exception {
         var err = spec.commandLine().getErr();
         PreparedCells prepared = CellPreparation.prepare(MatrixFiles.read(request), preparation);
         prepared.warnings().forEach(w -> err.println("warning: " + w));
