@@ -23,7 +23,8 @@ while [ $# -gt 1 ]; do
     esac
     shift 2
 done
-JAVA=(java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")
+# the collector of ./cdgm (docs/benchmarks.md, "Memory"): near a 1 GiB limit G1 cost a quarter of each step's time
+JAVA=(java -XX:+UseParallelGC -Xmn64m -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP")
 if ! ls "$DIR"/target_*.h5ad >/dev/null 2>&1; then
     # one shard (125,000 cells by default) in memory at a time while writing
     "${JAVA[@]}" -Xmx2g org.cdgm.bench.OutOfCoreScaling write --dir "$DIR" "${WRITE[@]}"

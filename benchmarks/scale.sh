@@ -11,5 +11,5 @@ mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$CPFILE"
 CP="$(cat "$CPFILE"):benchmarks/target/classes"
 rm -f "$CPFILE"
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE \
-    java -Xmx1g -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    java -Xmx1g -XX:+UseParallelGC -Xmn64m -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$CP" org.cdgm.bench.SparseScaling "$@"

@@ -15,7 +15,7 @@ public record CellSet(Condition condition, CellMatrix matrix, List<String> cellI
     public CellSet {
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(matrix, "matrix");
-        cellIds = List.copyOf(cellIds);
+        cellIds = cellIds instanceof NumberedCellIds ? cellIds : List.copyOf(cellIds); // immutable already
         if (cellIds.size() != matrix.cells()) {
             throw new InvalidInputException(condition.label() + " data set has " + matrix.cells() + " cells but "
                     + cellIds.size() + " cell ids");
@@ -44,11 +44,10 @@ public record CellSet(Condition condition, CellMatrix matrix, List<String> cellI
         return batchCodes != null;
     }
 
-    /** Cells named cell_1 .. cell_n. */
+    /** Cells named background_1 .. background_n or target_1 .. target_n (made when asked for, not held). */
     public static CellSet withDefaultIds(Condition condition, CellMatrix matrix) {
         String prefix = condition == Condition.BACKGROUND ? "background_" : "target_";
-        return new CellSet(condition, matrix,
-                java.util.stream.IntStream.rangeClosed(1, matrix.cells()).mapToObj(i -> prefix + i).toList());
+        return new CellSet(condition, matrix, new NumberedCellIds(prefix, matrix.cells()));
     }
 
     public int cells() {
