@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -76,9 +77,20 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off"); // warnings go into the JSON
         }
+        exit(Main::run, args);
+    }
+
+    /** What {@link #exit} runs: a command line writing to the given streams, returning its exit status. */
+    @FunctionalInterface
+    public interface Runner {
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /** Runs {@code runner} on the process's stdout and stderr (UTF-8) and exits with its status. */
+    public static void exit(Runner runner, String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, out, err);
+        int status = runner.run(args, out, err);
         out.flush();
         err.flush();
         System.exit(status);
@@ -90,15 +102,26 @@ public final class Main implements Callable<Integer> {
      * @return the exit status: 0, 1 ({@link #FAILURE}) or 2 ({@link #USAGE})
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return execute(commandLine(), args, out, err, Main::describe);
+    }
+
+    /**
+     * Executes a command line with cdgm's conventions: its output on {@code out}, messages on {@code err}, and
+     * anything picocli hands on (Errors such as out of memory, failures of its own) as one {@code error: ...} line
+     * worded by {@code describe}, exit status {@link #FAILURE}.
+     *
+     * @return the exit status
+     */
+    public static int execute(CommandLine cmd, String[] args, PrintStream out, PrintStream err,
+                              Function<Throwable, String> describe) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         try {
-            CommandLine cmd = commandLine();
             cmd.setOut(outWriter);
             cmd.setErr(errWriter);
             return cmd.execute(args);
-        } catch (Throwable t) { // picocli hands on Errors (out of memory ...) and failures of its own
-            errWriter.println("error: " + describe(t));
+        } catch (Throwable t) {
+            errWriter.println("error: " + describe.apply(t));
             return FAILURE;
         } finally {
             outWriter.flush();

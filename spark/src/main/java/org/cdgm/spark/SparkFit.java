@@ -1,12 +1,8 @@
 package org.cdgm.spark;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -118,12 +114,7 @@ public final class SparkFit implements Callable<Integer> {
     Path out;
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, out, err);
-        out.flush();
-        err.flush();
-        System.exit(status);
+        Main.exit(SparkFit::run, args);
     }
 
     /**
@@ -134,31 +125,19 @@ public final class SparkFit implements Callable<Integer> {
      *         ({@link Main#USAGE}: wrong options, no Spark master)
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        PrintWriter outWriter = new PrintWriter(out, true);
-        PrintWriter errWriter = new PrintWriter(err, true);
-        try {
-            CommandLine cmd = new CommandLine(new SparkFit());
-            cmd.setExpandAtFiles(false); // an input path may start with '@'
-            hide(cmd.getCommandSpec(), "--threads"); // cdgm fit's option, refused here (a partition is one task)
-            cmd.setOut(outWriter);
-            cmd.setErr(errWriter);
-            cmd.setParameterExceptionHandler((ex, a) -> {
-                ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()) + " (see '"
-                        + ex.getCommandLine().getCommandName() + " --help')");
-                return Main.USAGE;
-            });
-            cmd.setExecutionExceptionHandler((ex, failed, parsed) -> {
-                failed.getErr().println("error: " + describe(ex));
-                return Main.FAILURE;
-            });
-            return cmd.execute(args);
-        } catch (Throwable t) { // picocli hands on Errors (out of memory ...)
-            errWriter.println("error: " + describe(t));
+        CommandLine cmd = new CommandLine(new SparkFit());
+        cmd.setExpandAtFiles(false); // an input path may start with '@'
+        hide(cmd.getCommandSpec(), "--threads"); // cdgm fit's option, refused here (a partition is one task)
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandName() + " --help')");
+            return Main.USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parsed) -> {
+            failed.getErr().println("error: " + describe(ex));
             return Main.FAILURE;
-        } finally {
-            outWriter.flush();
-            errWriter.flush();
-        }
+        });
+        return Main.execute(cmd, args, out, err, SparkFit::describe);
     }
 
     @Override
