@@ -255,7 +255,7 @@ class FitCommandTest {
         MainTest.Result r = MainTest.run("fit", cells.toString(), "--id-column", "cell", "--condition-column",
                 "condition", "--background", "ctrl", "--likelihood", "nb", "--epochs", "1", "--out", out.toString());
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.err().contains("error: Background cell 'c3' (row 4), gene 'G2': negative count"), r.err());
+        assertTrue(r.err().contains("error: Background cell 'c3' (the 4th background cell), gene 'G2': negative count"), r.err());
         assertFalse(Files.exists(dir.resolve("new")), "the folders the command created are gone");
 
         Path kept = Files.createDirectories(dir.resolve("kept"));

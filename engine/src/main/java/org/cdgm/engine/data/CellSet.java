@@ -54,13 +54,30 @@ public record CellSet(Condition condition, CellMatrix matrix, List<String> cellI
         return matrix.cells();
     }
 
-    /** "Target cell 'id' (row r)", 1-based row as a user sees it in a table. */
+    /**
+     * "Target cell 'id' (the 16th target cell)": the cell's id and its position among this condition's cells
+     * (1-based), which is not its line in the input file when the file mixes conditions.
+     */
     public String describeCell(int row) {
         return describeCell(condition, cellIds.get(row), row);
     }
 
     /** {@link #describeCell(int)} for a cell of {@code condition} with id {@code id} at 0-based {@code row}. */
     public static String describeCell(Condition condition, String id, int row) {
-        return condition.label() + " cell '" + id + "' (row " + (row + 1) + ")";
+        return condition.label() + " cell '" + id + "' (the " + ordinal(row + 1) + " "
+                + condition.label().toLowerCase(java.util.Locale.ROOT) + " cell)";
+    }
+
+    /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st, ... */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
     }
 }

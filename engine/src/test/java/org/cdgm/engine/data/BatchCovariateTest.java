@@ -53,7 +53,7 @@ class BatchCovariateTest {
         assertArrayEquals(new int[] {0, 0, 2}, d.target().batchCodes());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> plain.withBatch("lane", Arrays.asList("L2", null), List.of("L1", "L1", "L3")));
-        assertEquals("Background cell 'background_2' (row 2) has no value in the batch column lane; leave such cells "
+        assertEquals("Background cell 'background_2' (the 2nd background cell) has no value in the batch column lane; leave such cells "
                 + "out or give their batch", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ContrastiveDataset(List.of("g"), bg,
                 d.target(), d.batch()));

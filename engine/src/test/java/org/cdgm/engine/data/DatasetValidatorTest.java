@@ -33,9 +33,9 @@ class DatasetValidatorTest {
     @Test
     void nanAndInfinityNameCellAndGene() {
         assertMessage(() -> DatasetValidator.validate(data(ok, new double[][] {{1, 2, 3}, {1, Double.NaN, 2}}),
-                ValueDomain.REAL), "Target cell 'target_2' (row 2)", "gene 'JAK2'", "NaN");
+                ValueDomain.REAL), "Target cell 'target_2' (the 2nd target cell)", "gene 'JAK2'", "NaN");
         assertMessage(() -> DatasetValidator.validate(data(new double[][] {{Double.POSITIVE_INFINITY, 1, 1}}, ok),
-                ValueDomain.REAL), "Background cell 'background_1' (row 1)", "gene 'CD4'", "Infinity");
+                ValueDomain.REAL), "Background cell 'background_1' (the 1st background cell)", "gene 'CD4'", "Infinity");
     }
 
     @Test
@@ -60,7 +60,7 @@ class DatasetValidatorTest {
         CellSet set = CellSet.withDefaultIds(Condition.TARGET, new DenseCellMatrix(cells, genes, values));
         List<String> names = java.util.stream.IntStream.range(0, genes).mapToObj(j -> "g" + j).toList();
         assertMessage(() -> DatasetValidator.checkValues(set, names, ValueDomain.COUNTS),
-                "Target cell 'target_1500' (row 1500), gene 'g1234': negative count -3.0");
+                "Target cell 'target_1500' (the 1500th target cell), gene 'g1234': negative count -3.0");
     }
 
     @Test

@@ -34,7 +34,7 @@ class LikelihoodChoiceTest {
     void autoTakesGaussianAtTheFirstFractionalValueAndNamesIt() {
         Decision d = LikelihoodChoice.AUTO.resolve(data(new float[] {0, 3, 1, 0}, new float[] {7, 2.5f}));
         assertEquals(Likelihood.GAUSSIAN, d.likelihood());
-        assertEquals("Likelihood AUTO chose Gaussian: Target cell 'target_1' (row 1), gene 'MS4A1' has the "
+        assertEquals("Likelihood AUTO chose Gaussian: Target cell 'target_1' (the 1st target cell), gene 'MS4A1' has the "
                 + "fractional value 2.5, so the data are not raw counts", d.reason());
     }
 
@@ -42,7 +42,7 @@ class LikelihoodChoiceTest {
     void autoTakesGaussianForNegativeAndMissingValues() {
         Decision neg = LikelihoodChoice.AUTO.resolve(data(new float[] {0, 3, -1, 0}, new float[] {7, 2}));
         assertEquals(Likelihood.GAUSSIAN, neg.likelihood());
-        assertTrue(neg.reason().contains("Background cell 'background_2' (row 2), gene 'CD3E' has the negative "
+        assertTrue(neg.reason().contains("Background cell 'background_2' (the 2nd background cell), gene 'CD3E' has the negative "
                 + "value -1.0"), neg.reason());
         Decision nan = LikelihoodChoice.AUTO.resolve(data(new float[] {Float.NaN, 3}, new float[] {7, 2}));
         assertEquals(Likelihood.GAUSSIAN, nan.likelihood());
