@@ -239,9 +239,11 @@ public final class FitCommand implements Callable<Integer> {
     public static List<String> fitWarnings(TrainingResult result, TrainingSettings training, SeedRestarts.Outcome restarts) {
         List<String> w = new ArrayList<>();
         if (training.mode().isConstrained() && !result.constraintMet()) {
-            w.add(String.format(Locale.ROOT, "The constraint was %s at the kept epoch (final lambda %.3g): raise "
-                    + "--epsilon (e.g. 0.3 on a CRISPR screen) or train longer; the salient space may be squeezed.",
-                    result.constraint().describe(), result.finalLambda()));
+            String raise = training.autoEpsilon() ? "set --epsilon (e.g. 0.3 on a CRISPR screen)"
+                    : String.format(Locale.ROOT, "raise --epsilon above %.3g", training.epsilon());
+            w.add(String.format(Locale.ROOT, "The constraint was %s at the kept epoch (final lambda %.3g): %s or "
+                    + "train longer; the salient space may be squeezed.", result.constraint().describe(),
+                    result.finalLambda(), raise));
         }
         if (restarts != null) {
             restarts.warning().ifPresent(w::add);

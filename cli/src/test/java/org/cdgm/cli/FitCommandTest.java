@@ -115,7 +115,8 @@ class FitCommandTest {
         assertFalse(s.get("constraint_satisfied").asBoolean());
         JsonNode warnings = s.get("warnings"); // after the data's own (a cell left out)
         String last = warnings.get(warnings.size() - 1).asText();
-        assertTrue(last.startsWith("The constraint was not met") && last.contains("raise --epsilon"), s.toString());
+        assertTrue(last.startsWith("The constraint was not met") && last.contains("raise --epsilon above 1.00e-06"),
+                s.toString());
     }
 
     @Test

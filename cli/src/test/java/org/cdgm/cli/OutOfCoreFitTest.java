@@ -110,7 +110,8 @@ class OutOfCoreFitTest {
                 + "include: ctrl, target, other"), unknown);
         String noColumn = MainTest.run("fit", in, "--condition-column", "guide", "--background", "ctrl",
                 "--memory-budget", "1m", "--out", out).failure(1);
-        assertTrue(noColumn.contains("obs has no column 'guide'"), noColumn);
+        assertTrue(noColumn.contains("obs has no column 'guide'; its columns: condition"), noColumn);
+        assertFalse(noColumn.contains("_index"), "anndata's index is not a column: " + noColumn);
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -172,8 +172,16 @@ public final class SparkFit implements Callable<Integer> {
             List<String> readWarnings;
             int dropped;
             if (readOnExecutors) {
-                onDisk = H5adOutOfCore.open(request.path(), request.layer(), preparation.conditionColumn(),
-                        preparation.backgroundValues(), preparation.targetValues(), 2048, 64L << 20);
+                try {
+                    onDisk = H5adOutOfCore.open(request.path(), request.layer(), preparation.conditionColumn(),
+                            preparation.backgroundValues(), preparation.targetValues(), 2048, 64L << 20);
+                } catch (DataFileException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("HDF5 chunks")) { // anndata's default
+                        throw new DataFileException(e.getMessage() + " (here: leave out --read-on-executors, and the "
+                                + "driver reads the file whole)", e);
+                    }
+                    throw e;
+                }
                 data = onDisk.dataset();
                 requireGenesAsStored(request, preparation, data.geneCount());
                 readWarnings = onDisk.warnings();

@@ -59,7 +59,8 @@ public record H5adOutOfCore(ContrastiveDataset dataset, int cellsRead, List<Stri
             Node n = obs.getChildren().get(column);
             if (n == null) {
                 throw new DataFileException(file + ": obs has no column '" + column + "'; its columns: "
-                        + String.join(", ", obs.getChildren().keySet()));
+                        + String.join(", ", obs.getChildren().keySet().stream()
+                        .filter(k -> !k.equals("_index") && !k.equals("__categories")).toList())); // anndata's own
             }
             values = AnnDataColumn.read(n, null, file + ": obs/" + column).values();
             ids = H5adReader.index(obs, file);
