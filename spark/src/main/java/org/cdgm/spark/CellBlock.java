@@ -73,38 +73,44 @@ final class CellBlock implements Serializable {
 
     /** Rows [from, to) of {@code m} as the rows numbered {@code first} .. of the fit. */
     static Part compress(Condition c, int first, CellMatrix m, int from, int to, List<String> ids, int[] codes) {
-        int n = to - from;
-        int g = m.genes();
-        int block = Math.max(1, Math.min(Math.max(n, 1), (1 << 20) / Math.max(1, g))); // about 4 MB of floats
-        float[] buf = new float[block * g];
-        long[] rowStart = new long[n + 1];
-        int[] index = new int[Math.max(16, n * 8)];
-        float[] values = new float[index.length];
-        int nnz = 0;
-        for (int r0 = 0; r0 < n; r0 += block) {
-            int rows = Math.min(block, n - r0);
-            int[] which = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                which[i] = from + r0 + i;
-            }
-            m.copyRows(which, buf);
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < g; j++) {
-                    float v = buf[i * g + j];
-                    if (v != 0) {
-                        if (nnz == index.length) {
-                            index = Arrays.copyOf(index, 2 * nnz);
-                            values = Arrays.copyOf(values, 2 * nnz);
-                        }
-                        index[nnz] = j;
-                        values[nnz++] = v;
-                    }
-                }
-                rowStart[r0 + i + 1] = nnz;
-            }
+        Compressor rows = new Compressor(to - from, m.genes());
+        m.forEachRow(from, to, rows);
+        return new Part(c, first, ids.toArray(String[]::new), codes, m.genes(), rows.rowStart,
+                Arrays.copyOf(rows.index, rows.nnz), Arrays.copyOf(rows.values, rows.nnz));
+    }
+
+    /** Rows visited in order, kept as their non-zeros (compressed sparse rows; the arrays grow by doubling). */
+    private static final class Compressor implements CellMatrix.RowVisitor {
+        private final int genes;
+        private final long[] rowStart;
+        private int[] index;
+        private float[] values;
+        private int rows;
+        private int nnz;
+
+        Compressor(int n, int genes) {
+            this.genes = genes;
+            rowStart = new long[n + 1];
+            index = new int[Math.max(16, n * 8)];
+            values = new float[index.length];
         }
-        return new Part(c, first, ids.toArray(String[]::new), codes, g, rowStart, Arrays.copyOf(index, nnz),
-                Arrays.copyOf(values, nnz));
+
+        @Override
+        public boolean visit(int row, float[] buf, int offset) {
+            for (int j = 0; j < genes; j++) {
+                float v = buf[offset + j];
+                if (v != 0) {
+                    if (nnz == index.length) {
+                        index = Arrays.copyOf(index, 2 * nnz);
+                        values = Arrays.copyOf(values, 2 * nnz);
+                    }
+                    index[nnz] = j;
+                    values[nnz++] = v;
+                }
+            }
+            rowStart[++rows] = nnz;
+            return true;
+        }
     }
 
     /**

@@ -168,7 +168,7 @@ class SparkFitCommandTest {
         assertEquals(a.provenance().trainingSettings(), b.provenance().trainingSettings());
         // two partitions add each step's gradients in two pieces: float32 rounding (measured: 6e-8 of the largest
         // parameter after 15 steps); a cell counted twice or dropped, or other noise, changes them in the second digit
-        assertClose(HostBuffer.read(a.parameters()), HostBuffer.read(b.parameters()), 1e-4, "parameters");
+        SparkFitTest.assertClose(HostBuffer.read(a.parameters()), HostBuffer.read(b.parameters()), 1e-4, "parameters");
 
         // history.csv: cdgm fit's header, one row per epoch, the same losses to rounding (seconds aside)
         List<String> ha = Files.readAllLines(cli.resolve("history.csv"));
@@ -177,7 +177,7 @@ class SparkFitCommandTest {
         assertTrue(hb.get(0).startsWith("epoch,train_background_loss,train_target_loss,"), hb.get(0));
         assertEquals(1 + 3, hb.size());
         for (int e = 1; e <= 3; e++) {
-            assertClose(numbers(ha.get(e), 9), numbers(hb.get(e), 9), 1e-5, "history row " + e); // measured 3e-8
+            SparkFitTest.assertClose(numbers(ha.get(e), 9), numbers(hb.get(e), 9), 1e-5, "history row " + e); // measured 3e-8
         }
 
         // embedding.csv: every kept cell in cdgm fit's order and columns, the same coordinates to rounding
@@ -190,9 +190,9 @@ class SparkFitCommandTest {
         for (int i = 0; i < ea.size(); i++) {
             assertEquals(label(ea.get(i)), label(eb.get(i)), "row " + i);
         }
-        assertClose(codes(ea), codes(eb), 1e-4, "embedding"); // measured 6e-7
+        SparkFitTest.assertClose(codes(ea), codes(eb), 1e-4, "embedding"); // measured 6e-7
         // and the executors' codes are the one-machine embedding of the Spark fit's own model
-        assertClose(oneMachineEmbedding(b), codes(eb), 1e-6, "embedding of the same model"); // measured: equal
+        SparkFitTest.assertClose(oneMachineEmbedding(b), codes(eb), 1e-6, "embedding of the same model"); // measured: equal
 
         JsonNode s = new ObjectMapper().readTree(spark.resolve("summary.json").toFile());
         JsonNode c = new ObjectMapper().readTree(cli.resolve("summary.json").toFile());
@@ -331,21 +331,5 @@ class SparkFitCommandTest {
     private static double[] codes(List<String> rows) {
         return rows.stream().skip(1).flatMapToDouble(r -> Arrays.stream(r.split(",")).skip(2)
                 .mapToDouble(Double::parseDouble)).toArray();
-    }
-
-    /** Largest difference at most {@code relative} x the largest magnitude (NaN where both are NaN). */
-    static void assertClose(double[] expected, double[] actual, double relative, String what) {
-        assertEquals(expected.length, actual.length, what);
-        double scale = 0;
-        double diff = 0;
-        for (int i = 0; i < expected.length; i++) {
-            if (Double.isNaN(expected[i]) && Double.isNaN(actual[i])) {
-                continue;
-            }
-            scale = Math.max(scale, Math.abs(expected[i]));
-            diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
-        }
-        System.out.printf("%s: max difference %.3g of max %.3g%n", what, diff, scale);
-        assertTrue(diff <= relative * scale, what + ": max difference " + diff + " of max " + scale);
     }
 }

@@ -140,7 +140,8 @@ class SparkFitTest {
                 "parameters");
     }
 
-    private static void assertClose(double[] expected, double[] actual, double relative, String what) {
+    /** Largest difference at most {@code relative} x the largest magnitude (NaN where both are NaN). */
+    static void assertClose(double[] expected, double[] actual, double relative, String what) {
         assertEquals(expected.length, actual.length, what);
         double scale = 0;
         double diff = 0;

@@ -35,25 +35,34 @@ public interface CellMatrix {
 
     /**
      * Reads every row in order, a block of rows at a time through {@link #copyRows}, until the visitor says stop.
-     * Whole-data passes (input validation, the likelihood choice) go through here: reading a sparse matrix entry
-     * by entry costs a binary search per entry (2,000 genes x 40,000 cells: several seconds), a row copy does not.
-     * The values are those of {@link #get} (every store here holds float values).
+     * Whole-data passes (input validation, the likelihood choice, gene statistics) go through here: reading a sparse
+     * matrix entry by entry costs a binary search per entry (2,000 genes x 40,000 cells: several seconds), a row
+     * copy does not. The values are those of {@link #get} (every store here holds float values).
      */
     default void forEachRow(RowVisitor visitor) {
+        forEachRow(0, cells(), visitor);
+    }
+
+    /**
+     * As {@link #forEachRow(RowVisitor)} for rows {@code from} (inclusive) to {@code to} (exclusive); the visitor gets
+     * each row's index in the whole matrix.
+     */
+    default void forEachRow(int from, int to, RowVisitor visitor) {
         int g = genes();
-        int block = Math.max(1, Math.min(cells(), (1 << 20) / Math.max(1, g))); // about 4 MB of floats
+        int n = to - from;
+        int block = Math.max(1, Math.min(n, (1 << 20) / Math.max(1, g))); // about 4 MB of floats
         float[] buf = new float[block * g];
         int[] rows = new int[block];
-        for (int start = 0; start < cells(); start += block) {
-            int n = Math.min(block, cells() - start);
-            if (n < rows.length) {
-                rows = new int[n];
+        for (int start = from; start < to; start += block) {
+            int count = Math.min(block, to - start);
+            if (count < rows.length) {
+                rows = new int[count];
             }
-            for (int r = 0; r < n; r++) {
+            for (int r = 0; r < count; r++) {
                 rows[r] = start + r;
             }
             copyRows(rows, buf);
-            for (int r = 0; r < n; r++) {
+            for (int r = 0; r < count; r++) {
                 if (!visitor.visit(start + r, buf, r * g)) {
                     return;
                 }

@@ -28,17 +28,14 @@ public final class Preprocessing {
     /** Number of cells in which each gene is non-zero. */
     public static int[] cellsExpressing(CellMatrix m) {
         int[] count = new int[m.genes()];
-        float[] row = new float[m.genes()];
-        int[] one = new int[1];
-        for (int i = 0; i < m.cells(); i++) {
-            one[0] = i;
-            m.copyRows(one, row);
-            for (int g = 0; g < row.length; g++) {
-                if (row[g] != 0) {
+        m.forEachRow((i, row, offset) -> {
+            for (int g = 0; g < count.length; g++) {
+                if (row[offset + g] != 0) {
                     count[g]++;
                 }
             }
-        }
+            return true;
+        });
         return count;
     }
 
@@ -71,22 +68,20 @@ public final class Preprocessing {
         int genes = m.genes();
         double[] sum = new double[genes];
         double[] sq = new double[genes];
-        float[] row = new float[genes];
-        int[] one = new int[1];
-        for (int i = 0; i < m.cells(); i++) {
-            one[0] = i;
-            m.copyRows(one, row);
+        m.forEachRow((i, row, offset) -> {
             double lib = 0;
-            for (float v : row) {
-                lib += v;
+            for (int g = 0; g < genes; g++) {
+                lib += row[offset + g];
             }
             double scale = lib > 0 ? 1e4 / lib : 0;
+            // expm1(log1p(x)): scanpy's seurat flavour works on normalised counts
             for (int g = 0; g < genes; g++) {
-                double v = row[g] * scale; // expm1(log1p(x)): scanpy's seurat flavour works on normalised counts
+                double v = row[offset + g] * scale;
                 sum[g] += v;
                 sq[g] += v * v;
             }
-        }
+            return true;
+        });
         int n = m.cells();
         double[] mean = new double[genes];
         double[] dispersion = new double[genes];
