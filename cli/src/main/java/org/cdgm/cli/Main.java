@@ -154,6 +154,14 @@ public final class Main implements Callable<Integer> {
 
     /** The message of a failure, on one line: the engine's message for data errors, else what went wrong. */
     static String describe(Throwable t) {
+        return describe(t, "give Java more with CDGM_JAVA_OPTS=-Xmx8g");
+    }
+
+    /**
+     * As {@link #describe(Throwable)} for a host with its own way to give Java memory ({@code moreMemory}, said
+     * after an out-of-memory error).
+     */
+    public static String describe(Throwable t, String moreMemory) {
         if (t instanceof UncheckedIOException && t.getCause() != null) {
             t = t.getCause();
         }
@@ -175,14 +183,13 @@ public final class Main implements Callable<Integer> {
             return msg != null ? msg : "input/output failure (" + t.getClass().getSimpleName() + ")";
         }
         if (t instanceof OutOfMemoryError) {
-            return "out of memory (" + (msg == null ? "Java heap" : msg) + "); give Java more with "
-                    + "CDGM_JAVA_OPTS=-Xmx8g";
+            return "out of memory (" + (msg == null ? "Java heap" : msg) + "); " + moreMemory;
         }
         return "unexpected " + t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
     /** Line breaks (and the indentation after them) as single spaces. */
-    static String flatten(String text) {
+    public static String flatten(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 

@@ -2,9 +2,6 @@ package org.cdgm.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.cdgm.cli.Main;
 import org.cdgm.cli.OutputFolder;
 import org.cdgm.cli.ReadOptions;
 import org.cdgm.engine.data.ContrastiveDataset;
-import org.cdgm.engine.data.InvalidInputException;
 import org.cdgm.engine.io.DataFileException;
 import org.cdgm.engine.io.H5adOutOfCore;
 import org.cdgm.engine.io.MatrixFiles;
@@ -39,7 +35,6 @@ import org.cdgm.engine.preprocess.PreparedCells;
 import org.cdgm.engine.runtime.Nd4jRuntime;
 import org.cdgm.engine.training.EpochReport;
 import org.cdgm.engine.training.Trainer;
-import org.cdgm.engine.training.TrainingDivergedException;
 import org.cdgm.engine.training.TrainingMonitor;
 import org.cdgm.engine.training.TrainingResult;
 import org.cdgm.engine.training.TrainingSettings;
@@ -129,7 +124,7 @@ public final class SparkFit implements Callable<Integer> {
         cmd.setExpandAtFiles(false); // an input path may start with '@'
         hide(cmd.getCommandSpec(), "--threads"); // cdgm fit's option, refused here (a partition is one task)
         cmd.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()) + " (see '"
+            ex.getCommandLine().getErr().println("error: " + Main.flatten(ex.getMessage()) + " (see '"
                     + ex.getCommandLine().getCommandName() + " --help')");
             return Main.USAGE;
         });
@@ -306,36 +301,10 @@ public final class SparkFit implements Callable<Integer> {
      * executor's stack trace that Spark appends.
      */
     static String describe(Throwable t) {
-        if (t instanceof UncheckedIOException && t.getCause() != null) {
-            t = t.getCause();
-        }
         String msg = t.getMessage() == null || t.getMessage().isBlank() ? null : t.getMessage().strip();
         if (t instanceof SparkException && msg != null) {
-            return "the Spark job failed: " + oneLine(msg.lines().findFirst().orElse(msg));
+            return "the Spark job failed: " + Main.flatten(msg.lines().findFirst().orElse(msg));
         }
-        msg = msg == null ? null : oneLine(msg);
-        if (t instanceof DataFileException || t instanceof InvalidInputException
-                || t instanceof TrainingDivergedException) {
-            return msg != null ? msg : t.getClass().getSimpleName();
-        }
-        if (t instanceof NoSuchFileException) {
-            return "no such file: " + msg;
-        }
-        if (t instanceof AccessDeniedException) {
-            return "permission denied: " + msg;
-        }
-        if (t instanceof IOException) {
-            return msg != null ? msg : "input/output failure (" + t.getClass().getSimpleName() + ")";
-        }
-        if (t instanceof OutOfMemoryError) {
-            return "out of memory (" + (msg == null ? "Java heap" : msg) + "); give the driver more with "
-                    + "spark-submit --driver-memory";
-        }
-        return "unexpected " + t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
-    }
-
-    /** Line breaks (and the indentation after them) as single spaces. */
-    private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return Main.describe(t, "give the driver more with spark-submit --driver-memory");
     }
 }
