@@ -61,6 +61,9 @@ class MetricsRefuseNonFiniteTest {
         refused("the predicted coordinates", Double.NaN, () -> BlockR2.of(a, nan, new KernelRidge(0.05, 100), 1));
         refused("the embedding", Double.NaN, () -> KnnAccuracy.of(nan, labels, 5, 1));
         refused("the embedding", Double.POSITIVE_INFINITY, () -> Silhouette.of(inf, labels, N, 1));
+        refused("the first embedding", Double.NaN, () -> Svcca.of(nan, a));
+        refused("the second embedding", Double.POSITIVE_INFINITY, () -> Svcca.of(a, inf));
+        refused("the coordinates", Double.NaN, () -> EffectiveDimension.of(nan));
         refused("the second fit's salient coordinates", Double.NaN, () -> SeedStability.of(a, b, a, nan, 1));
         refused("the first fit's shared coordinates", Double.NaN, () -> SeedStability.of(nan, b, a, b, 1));
         IdentifiabilityScorer scorer = new IdentifiabilityScorer(1);

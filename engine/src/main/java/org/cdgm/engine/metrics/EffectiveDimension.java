@@ -1,0 +1,41 @@
+package org.cdgm.engine.metrics;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * How many dimensions an embedding really uses: the participation ratio of its covariance eigenvalues,
+ * (sum of lambda)^2 / sum of lambda^2 (Gao et al. 2017, "A theory of multineuronal dimensionality, dynamics and
+ * measurement"). It is k when k directions carry equal variance and the rest none, and about 1 when one direction
+ * carries nearly all of it; never more than the number of coordinates. A salient space of 4 coordinates whose
+ * effective dimension is about 2 spends two coordinates on directions that hold little; those are the directions
+ * different seeds do not agree on.
+ */
+public final class EffectiveDimension {
+    private EffectiveDimension() {
+    }
+
+    /**
+     * @param x cells x k coordinates
+     * @return the participation ratio, in [1, k]; NaN when every coordinate is constant
+     * @throws IllegalArgumentException when there are fewer than 2 cells
+     * @throws org.cdgm.engine.data.InvalidInputException when a coordinate is NaN or infinite
+     */
+    public static double of(double[][] x) {
+        if (x.length < 2) {
+            throw new IllegalArgumentException("An effective dimension needs at least 2 cells, got " + x.length);
+        }
+        FiniteInput.require(x, "the coordinates");
+        // eigenvalues of the covariance are the squared singular values of the centred cells / (n - 1); the
+        // ratio does not depend on that scale
+        double[] s = new SingularValueDecomposition(new Array2DRowRealMatrix(Svcca.centred(x), false))
+                .getSingularValues();
+        double sum = 0;
+        double squares = 0;
+        for (double v : s) {
+            sum += v * v;
+            squares += v * v * v * v;
+        }
+        return squares > 0 ? sum * sum / squares : Double.NaN;
+    }
+}
