@@ -12,13 +12,7 @@ class MccTest {
     private final SplittableRandom rng = new SplittableRandom(5);
 
     private double[][] gaussian(int n, int d) {
-        double[][] x = new double[n][d];
-        for (double[] r : x) {
-            for (int j = 0; j < d; j++) {
-                r[j] = rng.nextGaussian();
-            }
-        }
-        return x;
+        return GaussianCells.draw(rng, n, d);
     }
 
     @Test

@@ -17,13 +17,7 @@ class SvccaTest {
     private final SplittableRandom rng = new SplittableRandom(11);
 
     private double[][] gaussian(int n, int d) {
-        double[][] x = new double[n][d];
-        for (double[] r : x) {
-            for (int j = 0; j < d; j++) {
-                r[j] = rng.nextGaussian();
-            }
-        }
-        return x;
+        return GaussianCells.draw(rng, n, d);
     }
 
     private static double[][] times(double[][] x, double[][] m, double shift) {
