@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cdgm.engine.data.ContrastiveDataset;
+import org.cdgm.engine.metrics.EffectiveDimension;
 import org.cdgm.engine.metrics.IdentifiabilityScorer;
 import org.cdgm.engine.metrics.SeedStability;
 import org.cdgm.engine.model.Embedding;
@@ -23,8 +24,10 @@ import org.cdgm.engine.training.TrainingSettings;
  * practical measure of identifiability (Lopez et al., CLeaR 2024, section 6): a space found again by every seed
  * can be trusted; one that changes from seed to seed cannot, whatever its loss.
  *
- * <p>Agreement is the mean over all pairs of fits of {@link SeedStability}: MCC (Pearson) and held-out affine
- * R^2 of the shared coordinates of every cell and of the salient coordinates of the target cells.
+ * <p>Agreement is the mean over all pairs of fits of {@link SeedStability}: MCC (Pearson), held-out affine R^2 and
+ * SVCCA of the shared coordinates of every cell and of the salient coordinates of the target cells. Next to it, the
+ * {@link EffectiveDimension} of the kept fit's spaces says how many of their dimensions carry the cells' variation:
+ * where it is well below the latent size, the seeds can agree on the space (SVCCA) but not on its axes (MCC).
  */
 public final class SeedRestarts {
     private SeedRestarts() {
@@ -35,6 +38,13 @@ public final class SeedRestarts {
      * 0.28 to 0.68 came with held-out accuracy ranging from 0.57 to 0.96 between seeds.
      */
     public static final double UNSTABLE = 0.5;
+
+    /**
+     * How much more the seeds must agree on a space (SVCCA) than on its axes (MCC) before the spare-dimension note
+     * is given: on the misspecified simulation (4 coordinates for 2 factors) the gap was 0.12 for the salient
+     * space; 0.05 is about the seed-to-seed noise of either figure with 5 seeds.
+     */
+    public static final double AXES_GAP = 0.05;
 
     /** One seed's fit and its held-out loss (NaN without a validation split). */
     public record Fit(long seed, TrainingResult result, double heldOutLoss) {
@@ -47,23 +57,72 @@ public final class SeedRestarts {
      * @param salientMcc      mean pairwise MCC of the salient coordinates of the target cells
      * @param sharedR2        mean pairwise held-out affine R^2 of the shared coordinates
      * @param salientR2       mean pairwise held-out affine R^2 of the salient coordinates
+     * @param sharedSvcca     mean pairwise SVCCA of the shared coordinates (1 = the same space, whatever its axes)
+     * @param salientSvcca    mean pairwise SVCCA of the salient coordinates of the target cells
+     * @param sharedDimension effective dimension of the kept fit's shared coordinates (all cells), 1 to k_z
+     * @param salientDimension effective dimension of the kept fit's salient coordinates (target cells), 1 to k_t
      */
     public record Outcome(List<Fit> fits, int chosen, double sharedMcc, double salientMcc, double sharedR2,
-                          double salientR2) {
+                          double salientR2, double sharedSvcca, double salientSvcca, double sharedDimension,
+                          double salientDimension) {
         public Outcome {
             fits = List.copyOf(fits);
+        }
+
+        /** Agreement without the SVCCA and effective-dimension figures (NaN): for tests and callers that lack them. */
+        public Outcome(List<Fit> fits, int chosen, double sharedMcc, double salientMcc, double sharedR2,
+                       double salientR2) {
+            this(fits, chosen, sharedMcc, salientMcc, sharedR2, salientR2, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
         }
 
         public Fit best() {
             return fits.get(chosen);
         }
 
-        /** e.g. "3 seeds (42 to 44), kept seed 43 (lowest held-out loss); agreement ... salient MCC 0.81 (R^2 0.77)". */
+        /**
+         * e.g. "3 seeds (42 to 44), kept seed 43 (lowest held-out loss); agreement between seeds: shared MCC 0.72,
+         * SVCCA 0.80 (R^2 0.82), salient MCC 0.72, SVCCA 0.84 (R^2 0.80)".
+         */
         public String describe() {
             return String.format(java.util.Locale.ROOT, "%d seeds (%d to %d), kept seed %d (lowest held-out loss); "
-                    + "agreement between seeds: shared MCC %.2f (R^2 %.2f), salient MCC %.2f (R^2 %.2f)",
-                    fits.size(), fits.get(0).seed(), fits.get(fits.size() - 1).seed(), best().seed(), sharedMcc,
-                    sharedR2, salientMcc, salientR2);
+                    + "agreement between seeds: shared MCC %.2f, SVCCA %.2f (R^2 %.2f), salient MCC %.2f, SVCCA %.2f "
+                    + "(R^2 %.2f)", fits.size(), fits.get(0).seed(), fits.get(fits.size() - 1).seed(),
+                    best().seed(), sharedMcc, sharedSvcca, sharedR2, salientMcc, salientSvcca, salientR2);
+        }
+
+        /**
+         * A note when a space of the kept fit uses at least one dimension fewer than it has (effective dimension
+         * below k - 1) while the seeds agree on the space more than on its axes (SVCCA above MCC by
+         * {@link #AXES_GAP}): the spare dimensions are where the seeds differ, so read the space as a whole or fit
+         * fewer dimensions. Empty otherwise.
+         *
+         * @param sharedSize  k_z of the fits
+         * @param salientSize k_t of the fits
+         */
+        public java.util.Optional<String> spareDimensions(int sharedSize, int salientSize) {
+            List<String> spaces = new ArrayList<>();
+            if (spare(salientDimension, salientSize, salientSvcca, salientMcc)) {
+                spaces.add(String.format(java.util.Locale.ROOT, "the salient space uses about %.1f of its %d "
+                        + "dimensions (SVCCA %.2f, MCC %.2f)", salientDimension, salientSize, salientSvcca, salientMcc));
+            }
+            if (spare(sharedDimension, sharedSize, sharedSvcca, sharedMcc)) {
+                spaces.add(String.format(java.util.Locale.ROOT, "the shared space uses about %.1f of its %d "
+                        + "dimensions (SVCCA %.2f, MCC %.2f)", sharedDimension, sharedSize, sharedSvcca, sharedMcc));
+            }
+            if (spaces.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            String text = String.join("; ", spaces);
+            return java.util.Optional.of(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ". The seeds "
+                    + "agree on " + (spaces.size() == 1 ? "it" : "each") + " as a space (SVCCA) more than axis by "
+                    + "axis (MCC): the spare dimensions hold little and are where they differ. Read the space as a "
+                    + "whole (distances, clusters, neighbours) rather than one coordinate at a time, or fit a smaller "
+                    + "latent size.");
+        }
+
+        private static boolean spare(double dimension, int size, double svcca, double mcc) {
+            return dimension < size - 1 && svcca - mcc >= AXES_GAP;
         }
 
         /**
@@ -135,7 +194,7 @@ public final class SeedRestarts {
             shared.add(IdentifiabilityScorer.stack(b.shared(), t.shared()));
             salient.add(t.salient());
         }
-        double[] sum = new double[4];
+        double[] sum = new double[6];
         int pairs = 0;
         for (int i = 0; i < seeds.length; i++) {
             for (int j = i + 1; j < seeds.length; j++) {
@@ -144,11 +203,18 @@ public final class SeedRestarts {
                 sum[1] += s.salientMcc();
                 sum[2] += s.sharedR2();
                 sum[3] += s.salientR2();
+                sum[4] += s.sharedSvcca();
+                sum[5] += s.salientSvcca();
                 pairs++;
             }
         }
-        // one seed: 0 / 0 pairs = NaN, "unknown"
-        return new Outcome(fits, choose(fits), sum[0] / pairs, sum[1] / pairs, sum[2] / pairs, sum[3] / pairs);
+        int chosen = choose(fits);
+        if (pairs == 0) {
+            return new Outcome(fits, chosen, Double.NaN, Double.NaN, Double.NaN, Double.NaN); // one seed: unknown
+        }
+        return new Outcome(fits, chosen, sum[0] / pairs, sum[1] / pairs, sum[2] / pairs, sum[3] / pairs,
+                sum[4] / pairs, sum[5] / pairs, EffectiveDimension.of(shared.get(chosen)),
+                EffectiveDimension.of(salient.get(chosen)));
     }
 
     /**
