@@ -70,7 +70,10 @@ import picocli.CommandLine.TypeConversionException;
                         + "cells, genes, batch_column and batch_levels (null and [] without --batch-column), notes, "
                         + "warnings; "
                         + "with --seeds also chosen_seed, shared_stability and salient_stability (mean pairwise MCC, "
-                        + "1 = every seed found the same space), their R^2 and each seed's held-out loss",
+                        + "1 = every seed found the same axes), their R^2 and SVCCA (shared_stability_svcca, "
+                        + "salient_stability_svcca: 1 = the same space, whatever its axes), the kept fit's "
+                        + "shared_effective_dim and salient_effective_dim (how many dimensions carry its cells' "
+                        + "variation) and each seed's held-out loss",
                 "seeds/seed-S/embedding.csv  with --seeds: each seed's coordinates",
                 "",
                 "Progress goes to stderr, one line per epoch. Exit status: 0 success, 1 the data could not be read, "
@@ -180,9 +183,15 @@ public final class FitCommand implements Callable<Integer> {
             }
         }
         List<String> fitWarnings = fitWarnings(result, training, restarts);
+        List<String> notes = new ArrayList<>(result.notes());
+        if (restarts != null) {
+            err.println(restarts.describe());
+            restarts.spareDimensions(config.sharedDim(), config.salientDim()).ifPresent(notes::add);
+        }
         writeSummary(result, decision, onDisk != null ? onDisk.cellsRead() - data.background().cells()
-                - data.target().cells() : prepared.dropped(), readWarnings, data, training, restarts, fitWarnings);
-        result.notes().forEach(n -> err.println("note: " + n));
+                - data.target().cells() : prepared.dropped(), readWarnings, data, training, restarts, notes,
+                fitWarnings);
+        notes.forEach(n -> err.println("note: " + n));
         fitWarnings.forEach(w -> err.println("warning: " + w));
         err.println("wrote " + out.resolve("embedding.csv") + ", history.csv, model.cdgm, summary.json");
         return 0;
@@ -253,7 +262,7 @@ public final class FitCommand implements Callable<Integer> {
 
     private void writeSummary(TrainingResult result, LikelihoodChoice.Decision decision, int cellsDropped,
                               List<String> readWarnings, ContrastiveDataset data, TrainingSettings training,
-                              SeedRestarts.Outcome restarts,
+                              SeedRestarts.Outcome restarts, List<String> notes,
                               List<String> fitWarnings) throws IOException {
         ObjectNode s = FitRecord.summary(result, decision, cellsDropped, data, training);
         outOfCore.describe(spec, s);
@@ -263,6 +272,10 @@ public final class FitCommand implements Callable<Integer> {
             s.put("salient_stability", restarts.salientMcc());
             s.put("shared_stability_r2", restarts.sharedR2());
             s.put("salient_stability_r2", restarts.salientR2());
+            FitRecord.number(s, "shared_stability_svcca", restarts.sharedSvcca());
+            FitRecord.number(s, "salient_stability_svcca", restarts.salientSvcca());
+            FitRecord.number(s, "shared_effective_dim", restarts.sharedDimension());
+            FitRecord.number(s, "salient_effective_dim", restarts.salientDimension());
             ArrayNode each = s.putArray("seeds");
             for (SeedRestarts.Fit fit : restarts.fits()) {
                 ObjectNode o = each.addObject();
@@ -272,7 +285,7 @@ public final class FitCommand implements Callable<Integer> {
                 FitRecord.putVerdict(o, fit.result().constraint().asBoolean());
             }
         }
-        FitRecord.writeSummary(s, result.notes(), readWarnings, fitWarnings, out.resolve("summary.json"));
+        FitRecord.writeSummary(s, notes, readWarnings, fitWarnings, out.resolve("summary.json"));
     }
 
     /** auto, gaussian, poisson, nb (or negative-binomial); a likelihood added later is its lower-case name with dashes. */

@@ -136,10 +136,14 @@ class FitCommandTest {
                 ? 7 : 8;
         assertEquals(chosen, s.get("chosen_seed").asInt());
         assertEquals(chosen, s.get("seed").asInt());
-        for (String k : List.of("shared_stability", "salient_stability", "shared_stability_r2", "salient_stability_r2")) {
+        for (String k : List.of("shared_stability", "salient_stability", "shared_stability_r2", "salient_stability_r2",
+                "shared_stability_svcca", "salient_stability_svcca", "shared_effective_dim", "salient_effective_dim")) {
             assertTrue(s.get(k).isNumber() && Double.isFinite(s.get(k).asDouble()), k + ": " + s);
         }
         assertTrue(s.get("shared_stability").asDouble() <= 1.0);
+        assertTrue(s.get("salient_stability_svcca").asDouble() <= 1.0 && s.get("salient_effective_dim").asDouble() >= 1
+                && s.get("salient_effective_dim").asDouble() <= 2, s.toString());
+        assertTrue(r.err().contains("agreement between seeds: shared MCC "), r.err());
         List<String> chosenRows = Files.readAllLines(out.resolve("seeds/seed-" + chosen + "/embedding.csv"));
         assertEquals(chosenRows, Files.readAllLines(out.resolve("embedding.csv")), "the top-level fit is the chosen one");
         assertEquals(121, Files.readAllLines(out.resolve("seeds/seed-" + (15 - chosen) + "/embedding.csv")).size());

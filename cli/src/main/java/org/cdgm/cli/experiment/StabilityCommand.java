@@ -156,9 +156,12 @@ public final class StabilityCommand extends ScreenExperiment {
                             StabilityReport.inline(scores), scoring);
                 }
                 report.add(new StabilityReport.Row(name, mode, outcome.sharedMcc(), outcome.salientMcc(),
-                        outcome.sharedR2(), outcome.salientR2(), outcome.best().seed(), fits, seconds(m0)));
-                err.printf(Locale.ROOT, "%s %s: stability shared MCC %.3f, salient MCC %.3f; chosen seed %d; %.0f s%n",
-                        name, mode, outcome.sharedMcc(), outcome.salientMcc(), outcome.best().seed(), seconds(m0));
+                        outcome.sharedR2(), outcome.salientR2(), outcome.sharedSvcca(), outcome.salientSvcca(),
+                        outcome.sharedDimension(), outcome.salientDimension(), outcome.best().seed(), fits,
+                        seconds(m0)));
+                err.printf(Locale.ROOT, "%s %s: stability shared MCC %.3f (SVCCA %.3f), salient MCC %.3f (SVCCA "
+                        + "%.3f); chosen seed %d; %.0f s%n", name, mode, outcome.sharedMcc(), outcome.sharedSvcca(),
+                        outcome.salientMcc(), outcome.salientSvcca(), outcome.best().seed(), seconds(m0));
                 report.write(out, seconds(start));
             }
         }

@@ -22,7 +22,8 @@ final class StabilityReport {
     static final List<String> SCORE_COLUMNS;
     static final List<String> FIT_COLUMNS;
     static final List<String> STABILITY_COLUMNS = List.of("dataset", "mode", "shared_mcc", "salient_mcc", "shared_r2",
-            "salient_r2", "chosen_seed", "seeds", "wall_seconds");
+            "salient_r2", "chosen_seed", "seeds", "wall_seconds", "shared_svcca", "salient_svcca", "shared_effective_dim",
+            "salient_effective_dim");
 
     static {
         // papalexi-small's extra scores last, so that the columns of the other data sets keep their places
@@ -54,8 +55,12 @@ final class StabilityReport {
                Map<String, Double> scores) {
     }
 
-    /** One data set and mode: the seeds' mean pairwise agreement (SeedRestarts), the chosen seed, every fit. */
+    /**
+     * One data set and mode: the seeds' mean pairwise agreement and the chosen fit's effective dimensions
+     * (SeedRestarts), the chosen seed, every fit.
+     */
     record Row(String dataset, String mode, double sharedMcc, double salientMcc, double sharedR2, double salientR2,
+               double sharedSvcca, double salientSvcca, double sharedDimension, double salientDimension,
                long chosenSeed, List<Fit> fits, double wallSeconds) {
         Row {
             fits = List.copyOf(fits);
@@ -107,7 +112,8 @@ final class StabilityReport {
         for (Row r : rows) {
             t.add(List.of(r.dataset(), r.mode(), cell(r.sharedMcc()), cell(r.salientMcc()), cell(r.sharedR2()),
                     cell(r.salientR2()), r.chosenSeed(), r.fits().size(), String.format(Locale.ROOT, "%.1f",
-                            r.wallSeconds())));
+                            r.wallSeconds()), cell(r.sharedSvcca()), cell(r.salientSvcca()),
+                    cell(r.sharedDimension()), cell(r.salientDimension())));
         }
         return t;
     }
@@ -118,9 +124,11 @@ final class StabilityReport {
         md.append("`").append(command).append("`, ").append(LocalDate.now()).append(". Training seeds 1..")
                 .append(seeds).append(" for each data set and mode; ").append(training).append(".\n\n")
                 .append("Stability: mean over the ").append(seeds * (seeds - 1) / 2)
-                .append(seeds == 2 ? " pair" : " pairs").append(" of seeds of the MCC (and held-out affine R²) "
-                        + "between their coordinates of the same cells, shared space over all cells, salient space "
-                        + "over the target cells; 1 = every seed found the same space. Other "
+                .append(seeds == 2 ? " pair" : " pairs").append(" of seeds of the MCC (and held-out affine R², and "
+                        + "SVCCA) between their coordinates of the same cells, shared space over all cells, salient "
+                        + "space over the target cells; MCC 1 = every seed found the same axes, SVCCA 1 = the same "
+                        + "space whatever its axes. Effective dimension: how many of the chosen fit's dimensions "
+                        + "carry its cells' variation (participation ratio). Other "
                         + "columns: mean ± sd over the ").append(seeds).append(" seeds, in brackets the chosen seed's "
                         + "value (the fit with the lowest held-out loss, the one cdgm fit --seeds keeps).\n");
         for (var d : descriptions.entrySet()) {
@@ -131,14 +139,18 @@ final class StabilityReport {
             List<String> scores = own.get(0).fits().get(0).scores().keySet().stream().toList();
             md.append("\n## ").append(d.getKey()).append("\n\n").append(d.getValue()).append("\n\n");
             List<String> head = new ArrayList<>(List.of("mode", "salient stability (MCC)", "shared stability (MCC)",
-                    "salient stability (R²)", "shared stability (R²)", "held-out loss", "epochs run"));
+                    "salient stability (R²)", "shared stability (R²)", "salient stability (SVCCA)",
+                    "shared stability (SVCCA)", "effective dimension, salient and shared (chosen seed)",
+                    "held-out loss", "epochs run"));
             scores.forEach(s -> head.add(TITLES.getOrDefault(s, s)));
             head.addAll(List.of("chosen seed", "wall time"));
             md.append("| ").append(String.join(" | ", head)).append(" |\n|")
                     .append("---|".repeat(head.size())).append('\n');
             for (Row r : own) {
                 List<String> cells = new ArrayList<>(List.of(r.mode(), fixed(r.salientMcc()), fixed(r.sharedMcc()),
-                        fixed(r.salientR2()), fixed(r.sharedR2()), spread(r, Fit::heldOutLoss),
+                        fixed(r.salientR2()), fixed(r.sharedR2()), fixed(r.salientSvcca()), fixed(r.sharedSvcca()),
+                        String.format(Locale.ROOT, "%.1f, %.1f", r.salientDimension(), r.sharedDimension()),
+                        spread(r, Fit::heldOutLoss),
                         spread(r, f -> f.epochsRun(), "%.1f", "%.0f")));
                 for (String s : scores) {
                     cells.add(spread(r, f -> f.scores().get(s)));

@@ -21,7 +21,7 @@ class StabilityCommandTest {
             + "shared_leakage_linear,ifng_silhouette_salient,ifng_silhouette_shared,knockout_knn_accuracy_salient,"
             + "knockout_knn_accuracy_shared,ifng_knn_accuracy_salient,ifng_knn_accuracy_shared";
     private static final String STABILITY_HEADER = "dataset,mode,shared_mcc,salient_mcc,shared_r2,salient_r2,"
-            + "chosen_seed,seeds,wall_seconds";
+            + "chosen_seed,seeds,wall_seconds,shared_svcca,salient_svcca,shared_effective_dim,salient_effective_dim";
 
     @TempDir
     Path dir;
@@ -80,13 +80,23 @@ class StabilityCommandTest {
                     .filter(f -> f[1].equals(c[1]) && f[3].equals("1")).findFirst().orElseThrow()[2];
             assertEquals(chosen, c[6], "stability.csv and fits.csv agree on the chosen seed");
             assertEquals("3", c[7]);
+            for (int j = 9; j < 11; j++) {
+                double v = Double.parseDouble(c[j]);
+                assertTrue(v >= 0 && v <= 1.0 + 1e-9, "SVCCA in [0, 1]: " + line);
+            }
+            for (int j = 11; j < 13; j++) {
+                double v = Double.parseDouble(c[j]);
+                assertTrue(v >= 1 - 1e-9 && v <= 4 + 1e-9, "effective dimension in [1, k]: " + line);
+            }
         }
 
         String md = Files.readString(out.resolve("stability.md"));
         assertEquals(md, r.out(), "the markdown goes to stdout too");
         assertTrue(md.contains("## simulation"), md);
         assertFalse(md.contains("## papalexi"), md);
-        assertTrue(md.contains("| mode | salient stability (MCC) | shared stability (MCC) |"), md);
+        assertTrue(md.contains("| mode | salient stability (MCC) | shared stability (MCC) | salient stability (R²) | "
+                + "shared stability (R²) | salient stability (SVCCA) | shared stability (SVCCA) | effective dimension, "
+                + "salient and shared (chosen seed) |"), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| co | ")), md);
         assertTrue(md.lines().anyMatch(l -> l.startsWith("| mo | ")), md);
         assertTrue(md.contains(" ± "), md);

@@ -119,6 +119,7 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
         if (restarts != null) {
             LOGGER.info(restarts.describe());
             restarts.warning().ifPresent(warnings::add);
+            restarts.spareDimensions(config.sharedDim(), config.salientDim()).ifPresent(warnings::add);
         }
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
@@ -151,8 +152,9 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
     }
 
     /**
-     * How many seeds were fitted and which was kept; with restarts, the seeds' agreement (mean pairwise MCC and
-     * affine R^2 of the shared space of all cells and the salient space of the target cells).
+     * How many seeds were fitted and which was kept; with restarts, the seeds' agreement (mean pairwise MCC, affine
+     * R^2 and SVCCA of the shared space of all cells and the salient space of the target cells) and the kept fit's
+     * effective dimensions.
      */
     private void pushRestartVariables(SeedRestarts.Outcome restarts, long seed) {
         pushFlowVariableInt("cdgm_restarts", restarts == null ? 1 : restarts.fits().size());
@@ -162,6 +164,10 @@ final class ContrastiveVaeLearnerNodeModel extends SettingsNodeModel<Contrastive
             pushFlowVariableDouble("cdgm_salient_stability", restarts.salientMcc());
             pushFlowVariableDouble("cdgm_shared_stability_r2", restarts.sharedR2());
             pushFlowVariableDouble("cdgm_salient_stability_r2", restarts.salientR2());
+            pushFlowVariableDouble("cdgm_shared_stability_svcca", restarts.sharedSvcca());
+            pushFlowVariableDouble("cdgm_salient_stability_svcca", restarts.salientSvcca());
+            pushFlowVariableDouble("cdgm_shared_effective_dim", restarts.sharedDimension());
+            pushFlowVariableDouble("cdgm_salient_effective_dim", restarts.salientDimension());
         }
     }
 }
