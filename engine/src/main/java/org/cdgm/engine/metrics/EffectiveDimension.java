@@ -1,7 +1,6 @@
 package org.cdgm.engine.metrics;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * How many dimensions an embedding really uses: the participation ratio of its covariance eigenvalues,
@@ -26,15 +25,14 @@ public final class EffectiveDimension {
             throw new IllegalArgumentException("An effective dimension needs at least 2 cells, got " + x.length);
         }
         FiniteInput.require(x, "the coordinates");
-        // eigenvalues of the covariance are the squared singular values of the centred cells / (n - 1); the
-        // ratio does not depend on that scale
-        double[] s = new SingularValueDecomposition(new Array2DRowRealMatrix(Svcca.centred(x), false))
-                .getSingularValues();
+        // eigenvalues of the centred cross-product are the covariance's times (n - 1); the ratio ignores the scale
+        double[] mean = Svcca.means(x);
         double sum = 0;
         double squares = 0;
-        for (double v : s) {
-            sum += v * v;
-            squares += v * v * v * v;
+        for (double l : new EigenDecomposition(Svcca.crossProduct(x, mean, x, mean)).getRealEigenvalues()) {
+            double v = Math.max(0, l);
+            sum += v;
+            squares += v * v;
         }
         return squares > 0 ? sum * sum / squares : Double.NaN;
     }

@@ -1,6 +1,7 @@
 package org.cdgm.engine.metrics;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
@@ -14,9 +15,11 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * 2024). MCC ({@link Mcc}) asks more: the same axes. A model with more latent dimensions than the data has factors
  * spreads the factors over its axes differently from seed to seed, so its MCC stays low although its SVCCA is high.
  *
- * <p>Computation: for centred X (cells x k) with thin SVD X = U S V^T, the reduced embedding X V_r = U_r S_r has
- * orthogonal columns, so its canonical correlations with the other's are the singular values of U_r^T U'_r'
- * (Björck and Golub 1973: the cosines of the principal angles between the two column spaces).
+ * <p>Computation, from k x k matrices only (one pass over the cells, no copy of them, so that a screen of millions
+ * of cells costs no memory): with centred X (cells x k), X^T X = V L V^T; the kept directions V_r whitened,
+ * W = V_r L_r^(-1/2), give X W orthonormal columns, and the canonical correlations of the two reduced embeddings
+ * are the singular values of W_a^T (X_a^T X_b) W_b (Björck and Golub 1973: the cosines of the principal angles
+ * between the two column spaces).
  */
 public final class Svcca {
     /** Share of each embedding's variance its kept principal directions explain: Raghu et al.'s 0.99. */
@@ -42,12 +45,15 @@ public final class Svcca {
         }
         FiniteInput.require(a, "the first embedding");
         FiniteInput.require(b, "the second embedding");
-        RealMatrix ua = leadingDirections(a);
-        RealMatrix ub = leadingDirections(b);
-        if (ua == null || ub == null) {
+        double[] ma = means(a);
+        double[] mb = means(b);
+        RealMatrix wa = whitenedDirections(crossProduct(a, ma, a, ma));
+        RealMatrix wb = whitenedDirections(crossProduct(b, mb, b, mb));
+        if (wa == null || wb == null) {
             return Double.NaN;
         }
-        double[] canonical = new SingularValueDecomposition(ua.transpose().multiply(ub)).getSingularValues();
+        RealMatrix m = wa.transpose().multiply(crossProduct(a, ma, b, mb)).multiply(wb);
+        double[] canonical = new SingularValueDecomposition(m).getSingularValues();
         double sum = 0;
         for (double c : canonical) {
             sum += Math.min(1, c); // rounding can put a cosine a hair above 1
@@ -55,50 +61,89 @@ public final class Svcca {
         return sum / canonical.length;
     }
 
-    /** Left singular vectors (cells x r) of the centred embedding for the directions kept; null when constant. */
-    private static RealMatrix leadingDirections(double[][] x) {
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(centred(x), false));
-        int r = kept(svd.getSingularValues());
-        return r == 0 ? null : svd.getU().getSubMatrix(0, x.length - 1, 0, r - 1);
+    /**
+     * The kept principal directions of a centred cross-product X^T X, each scaled by 1 / sqrt(its eigenvalue)
+     * (k x r); null when every eigenvalue is 0.
+     */
+    private static RealMatrix whitenedDirections(RealMatrix gram) {
+        EigenDecomposition e = new EigenDecomposition(gram);
+        double[] values = e.getRealEigenvalues();
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(values[j], values[i]));
+        double[] sorted = new double[values.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = Math.max(0, values[order[i]]); // rounding can make a zero eigenvalue slightly negative
+        }
+        int r = kept(sorted);
+        if (r == 0) {
+            return null;
+        }
+        RealMatrix w = new Array2DRowRealMatrix(gram.getRowDimension(), r);
+        for (int c = 0; c < r; c++) {
+            w.setColumnVector(c, e.getEigenvector(order[c]).mapMultiply(1 / Math.sqrt(sorted[c])));
+        }
+        return w;
     }
 
     /**
-     * How many leading directions explain {@link #KEPT} of the variance, from singular values in decreasing order
-     * (variance is proportional to their squares); 0 when all are 0.
+     * How many leading directions explain {@link #KEPT} of the variance, from variances (eigenvalues) in decreasing
+     * order; 0 when all are 0 (directions without variance are never needed to reach the share).
      */
-    static int kept(double[] singular) {
+    static int kept(double[] variances) {
         double total = 0;
-        for (double s : singular) {
-            total += s * s;
+        for (double v : variances) {
+            total += v;
         }
         if (!(total > 0)) {
             return 0;
         }
         double cumulative = 0;
-        for (int r = 0; r < singular.length; r++) {
-            cumulative += singular[r] * singular[r];
+        for (int r = 0; r < variances.length; r++) {
+            cumulative += variances[r];
             if (cumulative >= KEPT * total) {
                 return r + 1;
             }
         }
-        return singular.length;
+        return variances.length;
     }
 
-    /** A copy with each column's mean subtracted. */
-    static double[][] centred(double[][] x) {
-        int k = x[0].length;
-        double[] mean = new double[k];
+    /** Column means, cells x k -> k. */
+    static double[] means(double[][] x) {
+        double[] mean = new double[x[0].length];
         for (double[] row : x) {
-            for (int j = 0; j < k; j++) {
-                mean[j] += row[j] / x.length;
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j];
             }
         }
-        double[][] out = new double[x.length][k];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] /= x.length;
+        }
+        return mean;
+    }
+
+    /** (X - mean_x)^T (Y - mean_y), k_x x k_y, in one pass over the cells. */
+    static RealMatrix crossProduct(double[][] x, double[] mx, double[][] y, double[] my) {
+        int p = mx.length;
+        int q = my.length;
+        double[][] s = new double[p][q];
+        double[] dx = new double[p];
+        double[] dy = new double[q];
         for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < k; j++) {
-                out[i][j] = x[i][j] - mean[j];
+            for (int j = 0; j < p; j++) {
+                dx[j] = x[i][j] - mx[j];
+            }
+            for (int j = 0; j < q; j++) {
+                dy[j] = y[i][j] - my[j];
+            }
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l < q; l++) {
+                    s[j][l] += dx[j] * dy[l];
+                }
             }
         }
-        return out;
+        return new Array2DRowRealMatrix(s, false);
     }
 }

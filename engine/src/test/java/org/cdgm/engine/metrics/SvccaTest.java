@@ -97,8 +97,8 @@ class SvccaTest {
             b[i][1] += 1.5 * noise[i][1];
         }
         // with full-rank, well spread columns the SVD step keeps every direction, so CCA is on a and b themselves
-        RealMatrix ca = MatrixUtils.createRealMatrix(Svcca.centred(a));
-        RealMatrix cb = MatrixUtils.createRealMatrix(Svcca.centred(b));
+        RealMatrix ca = MatrixUtils.createRealMatrix(centred(a));
+        RealMatrix cb = MatrixUtils.createRealMatrix(centred(b));
         RealMatrix saa = ca.transpose().multiply(ca);
         RealMatrix sbb = cb.transpose().multiply(cb);
         RealMatrix sab = ca.transpose().multiply(cb);
@@ -113,10 +113,41 @@ class SvccaTest {
         assertTrue(mean > 0.3 && mean < 0.95, "a case in between: " + mean);
     }
 
+    /** A copy with each column's mean subtracted, computed directly. */
+    private static double[][] centred(double[][] x) {
+        double[][] out = new double[x.length][];
+        for (int j = 0; j < x[0].length; j++) {
+            double mean = 0;
+            for (double[] row : x) {
+                mean += row[j];
+            }
+            mean /= x.length;
+            for (int i = 0; i < x.length; i++) {
+                if (out[i] == null) {
+                    out[i] = new double[x[0].length];
+                }
+                out[i][j] = x[i][j] - mean;
+            }
+        }
+        return out;
+    }
+
+    /** A constant coordinate (a dimension the model left unused) holds no direction and changes nothing. */
+    @Test
+    void aConstantCoordinateIsIgnored() {
+        double[][] a = gaussian(400, 2);
+        double[][] padded = new double[400][];
+        for (int i = 0; i < 400; i++) {
+            padded[i] = new double[] {a[i][0], 3.0, a[i][1]};
+        }
+        assertEquals(1.0, Svcca.of(a, padded), 1e-10);
+        assertEquals(EffectiveDimension.of(a), EffectiveDimension.of(padded), 1e-10);
+    }
+
     @Test
     void theSvdStepKeepsTheDirectionsExplainingNinetyNinePercent() {
-        assertEquals(2, Svcca.kept(new double[] {3, 2, 0.1})); // variances 9, 4, 0.01: 13 of 13.01
-        assertEquals(3, Svcca.kept(new double[] {3, 2, 0.5})); // 13 of 13.25 is below 99%
+        assertEquals(2, Svcca.kept(new double[] {9, 4, 0.01})); // 13 of 13.01
+        assertEquals(3, Svcca.kept(new double[] {9, 4, 0.25})); // 13 of 13.25 is below 99%
         assertEquals(1, Svcca.kept(new double[] {1, 0, 0}));
         assertEquals(0, Svcca.kept(new double[] {0, 0}));
     }
@@ -146,7 +177,7 @@ class SvccaTest {
     @Test
     void effectiveDimensionMatchesTheCovarianceEigenvalues() {
         double[][] x = times(gaussian(300, 3), new double[][] {{3, 0, 0}, {1, 1, 0}, {0, 0.2, 0.5}}, 2);
-        RealMatrix c = new Array2DRowRealMatrix(Svcca.centred(x));
+        RealMatrix c = new Array2DRowRealMatrix(centred(x));
         double[] eigen = new EigenDecomposition(c.transpose().multiply(c).scalarMultiply(1.0 / 299))
                 .getRealEigenvalues();
         double sum = 0;
