@@ -16,24 +16,27 @@ public final class EffectiveDimension {
 
     /**
      * @param x cells x k coordinates
-     * @return the participation ratio, in [1, k]; NaN when every coordinate is constant
-     * @throws IllegalArgumentException when there are fewer than 2 cells
+     * @return the participation ratio, in [1, k]; 0 when every coordinate is constant (no dimension used)
+     * @throws IllegalArgumentException when there are fewer than 2 cells or no coordinates
      * @throws org.cdgm.engine.data.InvalidInputException when a coordinate is NaN or infinite
      */
     public static double of(double[][] x) {
         if (x.length < 2) {
             throw new IllegalArgumentException("An effective dimension needs at least 2 cells, got " + x.length);
         }
+        if (x[0].length == 0) {
+            throw new IllegalArgumentException("An effective dimension needs at least one coordinate per cell");
+        }
         FiniteInput.require(x, "the coordinates");
-        // eigenvalues of the centred cross-product are the covariance's times (n - 1); the ratio ignores the scale
-        double[] mean = Svcca.means(x);
+        // eigenvalues of the centred, scaled cross-product are the covariance's times a constant; the ratio ignores it
+        Svcca.Centring c = Svcca.Centring.of(x);
         double sum = 0;
         double squares = 0;
-        for (double l : new EigenDecomposition(Svcca.crossProduct(x, mean, x, mean)).getRealEigenvalues()) {
+        for (double l : new EigenDecomposition(Svcca.crossProduct(x, c, x, c)).getRealEigenvalues()) {
             double v = Math.max(0, l);
             sum += v;
             squares += v * v;
         }
-        return squares > 0 ? sum * sum / squares : Double.NaN;
+        return squares > 0 ? sum * sum / squares : 0;
     }
 }

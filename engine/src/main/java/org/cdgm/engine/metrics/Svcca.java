@@ -31,9 +31,10 @@ public final class Svcca {
     /**
      * @param a cells x k_a, one embedding
      * @param b the same cells x k_b, another
-     * @return the mean canonical correlation of the two reduced embeddings, in [0, 1]; NaN when either embedding
-     *         is constant (no direction to keep)
-     * @throws IllegalArgumentException when the cell counts differ or there are fewer than 3 cells
+     * @return the mean canonical correlation of the two reduced embeddings, in [0, 1]; 0 when either embedding is
+     *         constant (a collapsed space shares nothing, as its MCC says)
+     * @throws IllegalArgumentException when the cell counts differ, there are fewer than 3 cells or an embedding
+     *                                  has no coordinates
      * @throws org.cdgm.engine.data.InvalidInputException naming the embedding when a coordinate is NaN or infinite
      */
     public static double of(double[][] a, double[][] b) {
@@ -43,16 +44,20 @@ public final class Svcca {
         if (a.length < 3) {
             throw new IllegalArgumentException("SVCCA needs at least 3 cells, got " + a.length);
         }
+        if (a[0].length == 0 || b[0].length == 0) {
+            throw new IllegalArgumentException("SVCCA needs at least one coordinate per cell, got " + a[0].length
+                    + " and " + b[0].length);
+        }
         FiniteInput.require(a, "the first embedding");
         FiniteInput.require(b, "the second embedding");
-        double[] ma = means(a);
-        double[] mb = means(b);
-        RealMatrix wa = whitenedDirections(crossProduct(a, ma, a, ma));
-        RealMatrix wb = whitenedDirections(crossProduct(b, mb, b, mb));
+        Centring ca = Centring.of(a);
+        Centring cb = Centring.of(b);
+        RealMatrix wa = whitenedDirections(crossProduct(a, ca, a, ca));
+        RealMatrix wb = whitenedDirections(crossProduct(b, cb, b, cb));
         if (wa == null || wb == null) {
-            return Double.NaN;
+            return 0;
         }
-        RealMatrix m = wa.transpose().multiply(crossProduct(a, ma, b, mb)).multiply(wb);
+        RealMatrix m = wa.transpose().multiply(crossProduct(a, ca, b, cb)).multiply(wb);
         double[] canonical = new SingularValueDecomposition(m).getSingularValues();
         double sum = 0;
         for (double c : canonical) {
@@ -110,33 +115,42 @@ public final class Svcca {
         return variances.length;
     }
 
-    /** Column means, cells x k -> k. */
-    static double[] means(double[][] x) {
-        double[] mean = new double[x[0].length];
-        for (double[] row : x) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j];
+    /**
+     * Column means and one scale for all columns (1 / the largest absolute centred value): both measures ignore an
+     * embedding's overall scale, and without it coordinates beyond about 1e75 (or below 1e-75) would overflow
+     * (underflow) once squared in the cross-product and again in the eigen solver.
+     */
+    record Centring(double[] mean, double scale) {
+        static Centring of(double[][] x) {
+            double[] mean = new double[x[0].length];
+            for (double[] row : x) {
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] += row[j] / x.length; // divided first: a sum of 1e300s would overflow
+                }
             }
+            double largest = 0;
+            for (double[] row : x) {
+                for (int j = 0; j < mean.length; j++) {
+                    largest = Math.max(largest, Math.abs(row[j] - mean[j]));
+                }
+            }
+            return new Centring(mean, largest > 0 ? 1 / largest : 1);
         }
-        for (int j = 0; j < mean.length; j++) {
-            mean[j] /= x.length;
-        }
-        return mean;
     }
 
-    /** (X - mean_x)^T (Y - mean_y), k_x x k_y, in one pass over the cells. */
-    static RealMatrix crossProduct(double[][] x, double[] mx, double[][] y, double[] my) {
-        int p = mx.length;
-        int q = my.length;
+    /** ((X - mean_x) s_x)^T ((Y - mean_y) s_y), k_x x k_y, in one pass over the cells. */
+    static RealMatrix crossProduct(double[][] x, Centring cx, double[][] y, Centring cy) {
+        int p = cx.mean().length;
+        int q = cy.mean().length;
         double[][] s = new double[p][q];
         double[] dx = new double[p];
         double[] dy = new double[q];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < p; j++) {
-                dx[j] = x[i][j] - mx[j];
+                dx[j] = (x[i][j] - cx.mean()[j]) * cx.scale();
             }
             for (int j = 0; j < q; j++) {
-                dy[j] = y[i][j] - my[j];
+                dy[j] = (y[i][j] - cy.mean()[j]) * cy.scale();
             }
             for (int j = 0; j < p; j++) {
                 for (int l = 0; l < q; l++) {

@@ -153,8 +153,34 @@ class SvccaTest {
     }
 
     @Test
-    void aConstantEmbeddingHasNoSpaceToCompare() {
-        assertTrue(Double.isNaN(Svcca.of(new double[50][2], gaussian(50, 2))));
+    void aConstantEmbeddingSharesNothing() {
+        assertEquals(0.0, Svcca.of(new double[50][2], gaussian(50, 2)));
+        assertEquals(0.0, EffectiveDimension.of(new double[10][3]));
+    }
+
+    /** Both measures ignore the overall scale, down to coordinates of 1e-150 and up to 1e150 (helper's break). */
+    @Test
+    void extremeScalesGiveTheSameFigures() {
+        double[][] a = gaussian(200, 3);
+        double[][] b = times(a, new double[][] {{1, 0.5}, {0, 1}, {0.2, 0}}, 0);
+        double[][] noise = gaussian(200, 2);
+        for (int i = 0; i < 200; i++) {
+            b[i][0] += noise[i][0];
+            b[i][1] += noise[i][1];
+        }
+        double svcca = Svcca.of(a, b);
+        double dimension = EffectiveDimension.of(b);
+        for (double scale : new double[] {1e150, 1e-150}) {
+            double[][] big = times(a, new double[][] {{scale, 0, 0}, {0, scale, 0}, {0, 0, scale}}, 0);
+            assertEquals(svcca, Svcca.of(big, b), 1e-9, "scale " + scale);
+            assertEquals(dimension, EffectiveDimension.of(times(b, new double[][] {{scale, 0}, {0, scale}}, 0)), 1e-9);
+        }
+    }
+
+    @Test
+    void noCoordinatesAreRefused() {
+        assertEquals("SVCCA needs at least one coordinate per cell, got 0 and 2", assertThrows(
+                IllegalArgumentException.class, () -> Svcca.of(new double[5][0], gaussian(5, 2))).getMessage());
     }
 
     @Test
@@ -171,7 +197,6 @@ class SvccaTest {
         double[][] x = embed(factors, rotation(), 0.001);
         assertEquals(2.0, EffectiveDimension.of(x), 0.05);
         assertEquals(4.0, EffectiveDimension.of(gaussian(n, 4)), 0.1);
-        assertTrue(Double.isNaN(EffectiveDimension.of(new double[10][3])));
     }
 
     @Test
