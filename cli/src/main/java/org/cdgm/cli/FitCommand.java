@@ -103,7 +103,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N",
             description = "Fit N models with seeds S..S+N-1 (S = --seed, default 42; as the Learner's restarts) "
                     + "instead of one (N >= 2), report how well they agree "
-                    + "(shared_stability, salient_stability: mean pairwise MCC) and keep the one with the lowest "
+                    + "(shared_stability, salient_stability: mean pairwise MCC; also as R^2 and SVCCA, with the kept "
+                    + "fit's effective dimensions) and keep the one with the lowest "
                     + "held-out loss; each seed's coordinates go to seeds/seed-S/embedding.csv.")
     Integer seeds;
 

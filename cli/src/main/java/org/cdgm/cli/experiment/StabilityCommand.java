@@ -42,7 +42,7 @@ import picocli.CommandLine.TypeConversionException;
                 + "subset (scored by how far the IFN-gamma pathway knockouts stand apart and how well each cell's "
                 + "knockout is predicted), for each "
                 + "training mode, and reports how well the seeds agree (mean pairwise MCC of their coordinates: 1 = "
-                + "every seed found the same space) next to every score's mean and standard deviation over the "
+                + "every seed found the same axes; and SVCCA, the same space) next to every score's mean and standard deviation over the "
                 + "seeds. Training uses the Learner's defaults for the mode (as cdgm fit), changed by the "
                 + "training options below (the same as cdgm fit's), so that a sweep of training settings is a list "
                 + "of commands. See docs/seed-stability.md."},

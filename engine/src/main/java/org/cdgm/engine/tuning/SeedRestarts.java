@@ -53,7 +53,7 @@ public final class SeedRestarts {
     /**
      * @param fits            one per seed, in the order of the seeds
      * @param chosen          index into {@code fits} of the fit returned as the answer
-     * @param sharedMcc       mean pairwise MCC of the shared coordinates (1 = every seed found the same space)
+     * @param sharedMcc       mean pairwise MCC of the shared coordinates (1 = every seed found the same axes)
      * @param salientMcc      mean pairwise MCC of the salient coordinates of the target cells
      * @param sharedR2        mean pairwise held-out affine R^2 of the shared coordinates
      * @param salientR2       mean pairwise held-out affine R^2 of the salient coordinates
@@ -92,9 +92,9 @@ public final class SeedRestarts {
         }
 
         /**
-         * A note when a space of the kept fit uses at least one dimension fewer than it has (effective dimension
-         * below k - 1) while the seeds agree on the space more than on its axes (SVCCA above MCC by
-         * {@link #AXES_GAP}): the spare dimensions are where the seeds differ, so read the space as a whole or fit
+         * A note when a space of the kept fit uses at least one dimension fewer than it has (effective dimension at
+         * most k - 1) while the seeds agree on the space more than on its axes (SVCCA above MCC by at least
+         * {@link #AXES_GAP}): its axes, not the space, differ between seeds, so read the space as a whole or fit
          * fewer dimensions. Empty otherwise.
          *
          * @param sharedSize  k_z of the fits
@@ -114,15 +114,15 @@ public final class SeedRestarts {
                 return java.util.Optional.empty();
             }
             String text = String.join("; ", spaces);
-            return java.util.Optional.of(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ". The seeds "
-                    + "agree on " + (spaces.size() == 1 ? "it" : "each") + " as a space (SVCCA) more than axis by "
-                    + "axis (MCC): the spare dimensions hold little and are where they differ. Read the space as a "
-                    + "whole (distances, clusters, neighbours) rather than one coordinate at a time, or fit a smaller "
-                    + "latent size.");
+            return java.util.Optional.of(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ": the seeds "
+                    + "agree on " + (spaces.size() == 1 ? "it" : "each") + " as a space more than axis by axis, as "
+                    + "happens when a space has more dimensions than the cells' variation needs. Read "
+                    + (spaces.size() == 1 ? "it" : "each") + " as a whole (distances, clusters, neighbours) rather "
+                    + "than one coordinate at a time, or fit a smaller latent size.");
         }
 
         private static boolean spare(double dimension, int size, double svcca, double mcc) {
-            return dimension < size - 1 && svcca - mcc >= AXES_GAP;
+            return dimension <= size - 1 && svcca - mcc >= AXES_GAP;
         }
 
         /**
@@ -138,7 +138,7 @@ public final class SeedRestarts {
             String which = salient && shared ? "Both spaces change" : salient ? "The salient space changes"
                     : "The shared space changes";
             return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%s from seed to seed (mean MCC "
-                    + "between the %d seeds: shared %.2f, salient %.2f; 1 = the same space every time): do not "
+                    + "between the %d seeds: shared %.2f, salient %.2f; 1 = the same axes every time): do not "
                     + "interpret single coordinates of this fit. Try a smaller latent size (k_t or k_z) or more "
                     + "epochs, then check again with as many seeds.", which, fits.size(), sharedMcc, salientMcc));
         }

@@ -80,7 +80,7 @@ public record TuningFit(TuningCandidate candidate, SeedRestarts.Outcome seeds, d
         return backgroundLoss + targetLoss;
     }
 
-    /** Mean pairwise MCC of the seeds' salient coordinates (target cells); 1 = every seed found the same space. */
+    /** Mean pairwise MCC of the seeds' salient coordinates (target cells); 1 = every seed found the same axes. */
     public double salientStability() {
         return seeds.salientMcc();
     }
