@@ -39,33 +39,19 @@ public final class OutOfCoreScaling {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "" : args[0];
-        int cells = 250_000;
-        int genes = 2_000;
-        int library = 300;
-        int epochs = 1;
-        long seed = 11;
-        int shardCells = 125_000;
-        int chunkCells = 16_384;
-        long budgetMib = 128;
-        long steps = 0;
-        int threads = 1;
-        Path dir = Path.of("/tmp/cdgm-outofcore");
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--cells" -> cells = Integer.parseInt(args[i + 1]);
-                case "--genes" -> genes = Integer.parseInt(args[i + 1]);
-                case "--library" -> library = Integer.parseInt(args[i + 1]);
-                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
-                case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                case "--shard-cells" -> shardCells = Integer.parseInt(args[i + 1]);
-                case "--chunk-cells" -> chunkCells = Integer.parseInt(args[i + 1]);
-                case "--budget-mib" -> budgetMib = Long.parseLong(args[i + 1]);
-                case "--dir" -> dir = Path.of(args[i + 1]);
-                case "--steps" -> steps = Long.parseLong(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchmarkOptions o = BenchmarkOptions.parse(args, 1, "cells", "genes", "library", "epochs", "seed",
+                "shard-cells", "chunk-cells", "budget-mib", "dir", "steps", "threads");
+        int cells = o.integer("cells", 250_000);
+        int genes = o.integer("genes", 2_000);
+        int library = o.integer("library", 300);
+        int epochs = o.integer("epochs", 1);
+        long seed = o.whole("seed", 11);
+        int shardCells = o.integer("shard-cells", 125_000);
+        int chunkCells = o.integer("chunk-cells", 16_384);
+        long budgetMib = o.whole("budget-mib", 128);
+        long steps = o.whole("steps", 0);
+        int threads = o.integer("threads", 1);
+        Path dir = o.path("dir", "/tmp/cdgm-outofcore");
         switch (mode) {
             case "write" -> write(dir, cells, genes, library, shardCells, seed);
             case "train" -> train(dir, epochs, chunkCells, budgetMib << 20, steps, threads);

@@ -26,23 +26,14 @@ public final class SparseScaling {
     }
 
     public static void main(String[] args) {
-        int cells = 200_000;
-        int genes = 2_000;
-        int library = 300;
-        int epochs = 1;
-        long seed = 11;
-        int threads = 1;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--cells" -> cells = Integer.parseInt(args[i + 1]);
-                case "--genes" -> genes = Integer.parseInt(args[i + 1]);
-                case "--library" -> library = Integer.parseInt(args[i + 1]);
-                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
-                case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        BenchmarkOptions o = BenchmarkOptions.parse(args, 0, "cells", "genes", "library", "epochs", "seed",
+                "threads");
+        int cells = o.integer("cells", 200_000);
+        int genes = o.integer("genes", 2_000);
+        int library = o.integer("library", 300);
+        int epochs = o.integer("epochs", 1);
+        long seed = o.whole("seed", 11);
+        int threads = o.integer("threads", 1);
         long t0 = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(seed);
         SparseCountSimulation model = SparseCountSimulation.draw(genes, library, rng);

@@ -44,19 +44,19 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        List<String> cases = List.of(o.getOrDefault("cases", "gaussian-sim-10k-2k,nb-papalexi").split(","));
-        int epochs = Integer.parseInt(o.getOrDefault("epochs", "4"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "1"));
-        String threads = o.getOrDefault("threads", "1");
-        String python = o.getOrDefault("python", "/usr/bin/python3");
-        Path out = Path.of(o.getOrDefault("out", "benchmarks/results"));
-        Path data = Path.of(o.getOrDefault("data", "../shared/data"));
+        BenchmarkOptions o = BenchmarkOptions.parse(args, 0);
+        List<String> cases = List.of(o.text("cases", "gaussian-sim-10k-2k,nb-papalexi").split(","));
+        int epochs = o.integer("epochs", 4);
+        int warmup = o.integer("warmup", 1);
+        String threads = o.text("threads", "1");
+        String python = o.text("python", "/usr/bin/python3");
+        Path out = o.path("out", "benchmarks/results");
+        Path data = o.path("data", "../shared/data");
         if (epochs <= warmup) {
             throw new IllegalArgumentException("--epochs must exceed --warmup");
         }
-        boolean keep = o.containsKey("keep");
-        Path work = keep ? Files.createDirectories(Path.of(o.get("keep"))) : Files.createTempDirectory("cdgm-bench");
+        boolean keep = o.has("keep");
+        Path work = keep ? Files.createDirectories(o.path("keep", "")) : Files.createTempDirectory("cdgm-bench");
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "| case | cells (bg + tg) x genes | threads | cdgm s/epoch | PyTorch s/epoch | ratio cdgm/PyTorch "
                         + "| cdgm peak RSS MiB | PyTorch peak RSS MiB | dense GFLOP/s cdgm / PyTorch / ND4J mmul |%n"
@@ -188,16 +188,5 @@ public final class TrainingBenchmark {
         }
         return "Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores visible, Java "
                 + System.getProperty("java.version") + ".\n";
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            o.put(args[i].substring(2), args[i + 1]);
-        }
-        return o;
     }
 }
