@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.cdgm.engine.data.CellSet;
 import org.cdgm.engine.data.ContrastiveDataset;
@@ -84,7 +83,7 @@ import picocli.CommandLine.TypeConversionException;
                 "  cdgm fit data/screen --metadata cells.csv --metadata-id-column barcode \\",
                 "      --condition-column grna_target --background non-targeting --epsilon 0.3 --out fit1",
                 "  (add --batch-column bio_rep when the cells come from several replicates or batches)"})
-public final class FitCommand implements Callable<Integer> {
+public final class FitCommand extends OutputCommand {
     @Spec
     CommandSpec spec;
 
@@ -107,10 +106,6 @@ public final class FitCommand implements Callable<Integer> {
                     + "fit's effective dimensions) and keep the one with the lowest "
                     + "held-out loss; each seed's coordinates go to seeds/seed-S/embedding.csv.")
     Integer seeds;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {

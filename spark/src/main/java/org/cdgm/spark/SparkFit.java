@@ -2,12 +2,10 @@ package org.cdgm.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
@@ -16,6 +14,7 @@ import org.cdgm.cli.FitCommand;
 import org.cdgm.cli.FitRecord;
 import org.cdgm.cli.FitOptions;
 import org.cdgm.cli.Main;
+import org.cdgm.cli.OutputCommand;
 import org.cdgm.cli.OutputFolder;
 import org.cdgm.cli.ReadOptions;
 import org.cdgm.engine.data.ContrastiveDataset;
@@ -74,7 +73,7 @@ import picocli.CommandLine.Spec;
                 "      --class org.cdgm.spark.SparkFit spark/target/cdgm-spark-assembly.jar \\",
                 "      cells.h5ad --condition-column condition --background control \\",
                 "      --partitions 32 --batch-size 8192 --out fit1"})
-public final class SparkFit implements Callable<Integer> {
+public final class SparkFit extends OutputCommand {
     /** Provenance entries a Spark fit adds to the model file (its fixed fields and format are the engine's). */
     static final String PROVENANCE_PARTITIONS = "spark.partitions";
     static final String PROVENANCE_CELLS_READ_ON = "spark.cellsReadOn";
@@ -103,10 +102,6 @@ public final class SparkFit implements Callable<Integer> {
                     + "selection, no --metadata or --batch-column); the driver reads obs only (and streams the "
                     + "values once to decide --likelihood auto).")
     boolean readOnExecutors;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     public static void main(String[] args) {
         Main.exit(SparkFit::run, args);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.cdgm.cli.FitCommand;
 import org.cdgm.cli.FitOptions;
 import org.cdgm.cli.Main;
+import org.cdgm.cli.OutputCommand;
 import org.cdgm.cli.OutputFolder;
 import org.cdgm.cli.ReadOptions;
 import org.cdgm.engine.data.Condition;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * does, fit a model with fit's options or load one ({@code --model}), and encode every cell; the subclass then
  * analyses the model and writes into {@code --out}.
  */
-abstract class AnalysisCommand implements Callable<Integer> {
+abstract class AnalysisCommand extends OutputCommand {
     @Spec
     CommandSpec spec;
 
@@ -60,10 +60,6 @@ abstract class AnalysisCommand implements Callable<Integer> {
 
     @Mixin
     FitOptions fit;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The folder to write into (created if needed; files of the same names are replaced).")
-    Path out;
 
     /**
      * The prepared cells, the model, every cell's posterior and, for a model with a batch covariate, every cell's

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cdgm.cli.OutputCommand;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "Example:",
                 "  cdgm experiment calibration --in runs/mixing --in runs/noise --in runs/misspecified \\",
                 "      --out runs/calibration"})
-public final class CalibrationCommand extends ExperimentOutput {
+public final class CalibrationCommand extends OutputCommand {
     @Spec
     CommandSpec spec;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cdgm.cli.FitCommand;
+import org.cdgm.cli.OutputCommand;
 import org.cdgm.engine.runtime.Nd4jRuntime;
 import org.cdgm.engine.training.TrainingMode;
 import org.cdgm.engine.training.TrainingSettings;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Progress goes to stderr. Exit status: 0 success, 1 a fit failed, 2 wrong usage.",
                 "Set OMP_NUM_THREADS=1 on a shared machine: fits run one at a time unless --parallel is given."})
-abstract class ClaimExperimentCommand extends ExperimentOutput {
+abstract class ClaimExperimentCommand extends OutputCommand {
     @Spec
     CommandSpec spec;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import org.cdgm.cli.OutputCommand;
 import org.cdgm.cli.TrainingOptions;
 import org.cdgm.engine.analysis.GeneLoadings;
 import org.cdgm.engine.analysis.PerturbationEffects;
@@ -66,7 +67,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Example:",
                 "  OMP_NUM_THREADS=1 cdgm experiment effects --out docs/results/effects-simulation"})
-public final class EffectsExperimentCommand extends ExperimentOutput {
+public final class EffectsExperimentCommand extends OutputCommand {
     /** Epochs of a --quick run (unless --epochs is given). */
     static final int QUICK_EPOCHS = 3;
     /** Data seeds are DATA_SEED_BASE + repeat; training and test seeds are the repeat (1..R). */
