@@ -29,10 +29,10 @@ public final class EffectiveDimension {
         }
         FiniteInput.require(x, "the coordinates");
         // eigenvalues of the centred, scaled cross-product are the covariance's times a constant; the ratio ignores it
-        Svcca.Centring c = Svcca.Centring.of(x);
+        Matrices.Centring c = Matrices.Centring.of(x);
         double sum = 0;
         double squares = 0;
-        for (double l : new EigenDecomposition(Svcca.crossProduct(x, c, x, c)).getRealEigenvalues()) {
+        for (double l : new EigenDecomposition(Matrices.crossProduct(x, c, x, c)).getRealEigenvalues()) {
             double v = Math.max(0, l);
             sum += v;
             squares += v * v;

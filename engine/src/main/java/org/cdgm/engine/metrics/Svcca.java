@@ -50,14 +50,14 @@ public final class Svcca {
         }
         FiniteInput.require(a, "the first embedding");
         FiniteInput.require(b, "the second embedding");
-        Centring ca = Centring.of(a);
-        Centring cb = Centring.of(b);
-        RealMatrix wa = whitenedDirections(crossProduct(a, ca, a, ca));
-        RealMatrix wb = whitenedDirections(crossProduct(b, cb, b, cb));
+        Matrices.Centring ca = Matrices.Centring.of(a);
+        Matrices.Centring cb = Matrices.Centring.of(b);
+        RealMatrix wa = whitenedDirections(Matrices.crossProduct(a, ca, a, ca));
+        RealMatrix wb = whitenedDirections(Matrices.crossProduct(b, cb, b, cb));
         if (wa == null || wb == null) {
             return 0;
         }
-        RealMatrix m = wa.transpose().multiply(crossProduct(a, ca, b, cb)).multiply(wb);
+        RealMatrix m = wa.transpose().multiply(Matrices.crossProduct(a, ca, b, cb)).multiply(wb);
         double[] canonical = new SingularValueDecomposition(m).getSingularValues();
         double sum = 0;
         for (double c : canonical) {
@@ -113,51 +113,5 @@ public final class Svcca {
             }
         }
         return variances.length;
-    }
-
-    /**
-     * Column means and one scale for all columns (1 / the largest absolute centred value): both measures ignore an
-     * embedding's overall scale, and without it coordinates beyond about 1e75 (or below 1e-75) would overflow
-     * (underflow) once squared in the cross-product and again in the eigen solver.
-     */
-    record Centring(double[] mean, double scale) {
-        static Centring of(double[][] x) {
-            double[] mean = new double[x[0].length];
-            for (double[] row : x) {
-                for (int j = 0; j < mean.length; j++) {
-                    mean[j] += row[j] / x.length; // divided first: a sum of 1e300s would overflow
-                }
-            }
-            double largest = 0;
-            for (double[] row : x) {
-                for (int j = 0; j < mean.length; j++) {
-                    largest = Math.max(largest, Math.abs(row[j] - mean[j]));
-                }
-            }
-            return new Centring(mean, largest > 0 ? 1 / largest : 1);
-        }
-    }
-
-    /** ((X - mean_x) s_x)^T ((Y - mean_y) s_y), k_x x k_y, in one pass over the cells. */
-    static RealMatrix crossProduct(double[][] x, Centring cx, double[][] y, Centring cy) {
-        int p = cx.mean().length;
-        int q = cy.mean().length;
-        double[][] s = new double[p][q];
-        double[] dx = new double[p];
-        double[] dy = new double[q];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < p; j++) {
-                dx[j] = (x[i][j] - cx.mean()[j]) * cx.scale();
-            }
-            for (int j = 0; j < q; j++) {
-                dy[j] = (y[i][j] - cy.mean()[j]) * cy.scale();
-            }
-            for (int j = 0; j < p; j++) {
-                for (int l = 0; l < q; l++) {
-                    s[j][l] += dx[j] * dy[l];
-                }
-            }
-        }
-        return new Array2DRowRealMatrix(s, false);
     }
 }
