@@ -55,6 +55,7 @@ public record SeedStability(double sharedMcc, double salientMcc, double sharedR2
             new IdentifiabilityReport.Row("stability_shared_svcca", sharedSvcca,
                     "SVCCA between two fits' shared coordinates: 1 = the same space, whatever its axes"),
             new IdentifiabilityReport.Row("stability_salient_svcca", salientSvcca,
-                    "SVCCA between two fits' salient coordinates, target cells: 1 = the same space, whatever its axes"));
+                    "SVCCA between two fits' salient coordinates, target cells: 1 = the same space, whatever its "
+                            + "axes"));
     }
 }
